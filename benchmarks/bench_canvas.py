@@ -82,7 +82,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default="6,64", help="class sizes to sweep")
     args = ap.parse_args(argv)
     from PySide6.QtWidgets import QApplication
-    app = QApplication.instance() or QApplication([])  # noqa: F841 (keeps Qt alive)
+    QApplication.instance() or QApplication([])  # (PySide6 keeps it: QApplication.instance())
     ck, source = checkpoint(args.model)
     print(f"model: {source}; frames every {args.step} s; set_frame + render 1920x1080 offscreen")
     print("wall = elapsed time; cpu = this process's CPU time (steadier when other programs share the CPU)")

@@ -196,7 +196,7 @@ def main(argv=None) -> int:
     big = max(2, args.repeats // 2)
 
     from PySide6.QtWidgets import QApplication
-    app = QApplication.instance() or QApplication([])  # noqa: F841 (keeps Qt alive)
+    QApplication.instance() or QApplication([])  # (PySide6 keeps it: QApplication.instance())
 
     from classroom_gui.export.deck import save_deck
     from classroom_gui.export.pictures import save_picture

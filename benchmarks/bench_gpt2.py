@@ -106,7 +106,7 @@ def step_rows(params, config, repeats: int) -> list:
         logits = step(int(ids[T]), T, cache, params, config)
         want = forward_with_answer(ids, params, config).next_logits
         diff = float(np.abs(logits - want).max())
-        t = timed([lambda: step(int(ids[T]), T, cache, params, config)], max(repeats, 20), warmup=3)[:, 0]
+        t = timed([lambda c=cache: step(int(ids[T]), T, c, params, config)], max(repeats, 20), warmup=3)[:, 0]
         rows.append((f"kv_cache.step after T={T} (one more word)", f"< {GOAL_STEP_S * 1e3:.0f} ms",
                      f"{np.median(t) * 1e3:.1f} ms (p95 {np.percentile(t, 95) * 1e3:.1f}; |dlogit| vs forward {diff:.1e})",
                      np.median(t) < GOAL_STEP_S))
@@ -305,8 +305,8 @@ def main(argv=None) -> int:
         if len(torch_rows) >= 3:
             print(t_squared_fit(torch_rows))
     if mem_table:
-        print(f"\nmemory one forward adds (resident set, fresh process: peak during the forward - before it; "
-              f"kept: after it - before it), goal numpy peak <= 1.2x torch eager's")
+        print("\nmemory one forward adds (resident set, fresh process: peak during the forward - before it; "
+              "kept: after it - before it), goal numpy peak <= 1.2x torch eager's")
         print(f"{'T':>5} {'numpy peak':>11} {'kept':>8} {'torch peak':>11} {'kept':>8} {'ratio':>6}")
         for T, ours, theirs in mem_table:
             a, ak = ours["peak"] - ours["before"], ours["after"] - ours["before"]

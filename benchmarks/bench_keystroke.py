@@ -52,7 +52,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--middle", action="store_true", help="type after the 32nd word, not at the end")
     args = parser.parse_args()
-    _app = QApplication.instance() or QApplication([])
+    QApplication.instance() or QApplication([])  # (PySide6 keeps it: QApplication.instance())
     for name, folder in MODELS.items():
         tokenizer = Counting(load_checkpoint(folder).tokenizer)
         edit = SentenceEdit()

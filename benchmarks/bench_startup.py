@@ -356,7 +356,7 @@ def main(argv=None) -> int:
                 notes.append(f"  {name}: median time of each mark since the process was started\n" + "\n".join(lines))
         if args.only in (None, "edit", "canvas"):
             from PySide6.QtWidgets import QApplication
-            app = QApplication.instance() or QApplication([])  # noqa: F841 (keeps Qt alive)
+            QApplication.instance() or QApplication([])  # (PySide6 keeps it: QApplication.instance())
         if args.only in (None, "edit"):
             total, apply = edits(args.edits, folder)
             rows.append(("sentence edit -> canvas repainted (teaching model)", f"<= {GOAL_EDIT_MS:.0f} ms",

@@ -5,9 +5,10 @@ Importing this module also imports classroom_gui first, so NumPy's OpenBLAS gets
 (OPENBLAS_THREAD_TIMEOUT, see classroom_gui/__init__.py): the benchmarks measure what the app runs."""
 from __future__ import annotations
 
+import importlib
 import os
 
-import classroom_gui  # noqa: F401  (sets OPENBLAS_THREAD_TIMEOUT before NumPy loads)
+importlib.import_module("classroom_gui")  # (sets OPENBLAS_THREAD_TIMEOUT before NumPy loads)
 
 
 def from_argv(argv: list[str]) -> str | None:

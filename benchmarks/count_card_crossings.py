@@ -59,7 +59,7 @@ def crossings(curves, cells: np.ndarray) -> tuple[int, int]:
 
 def main() -> int:
     from PySide6.QtWidgets import QApplication
-    app = QApplication.instance() or QApplication([])  # noqa: F841
+    QApplication.instance() or QApplication([])  # (PySide6 keeps it: QApplication.instance())
     from classroom_gui.lesson.state import Selection, frame_at, timeline_for
     from classroom_gui.model import load_checkpoint
     from classroom_gui.model.sentence import compute_run

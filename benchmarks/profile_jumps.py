@@ -21,6 +21,15 @@ resident; faulting in the whole warmed budget instead (QPixmapCache's 176 MB + c
 took that to 4, but CPU p95 in 2 interleaved rounds of 120 jumps was 30.8 / 43.1 ms before and 38.1 / 40.1 after, at
 load ~7: no gain that shows, for ~400 MB made resident at once. Not kept.) malloc is set as the app sets it
 (model.allocator.keep_freed_memory; --default-malloc: as glibc sets it), and so is the collector.
+
+(Session 25, cold30, load 5-8, 6 teaching students, 120-240 cold jumps: `perf record -p` over the jumps put 48% of
+the CPU in the Python interpreter and 7% in shiboken, 23% in QtGui (about half of it the raster engine's blending
+loops) and 5% in NumPy. A jump that paints a new picture pays, besides its painting, ~0.1 ms for the QPixmap's
+memory (17 page faults a picture while QPixmapCache fills past what CanvasView.fault_in made resident), ~0.07 ms for
+the painter's set-up and ~0.08 ms for the blit; a kept picture's blit is ~0.07 ms, ~0.02 ms of it Python. A new card
+costs ~0.6 ms to paint (half Python: key, colours, its ~24 numbers' kept lines), ~1.1 ms in a jump with its share of
+the above; the tail jumps at 6 students paint 12-24 new cards. The route and label searches are timed alone by
+replay_searches.py.)
 """
 from __future__ import annotations
 

@@ -274,9 +274,9 @@ def format_trace(trace, model_dir, next_words, lang: str = "en") -> str:
     """The trace as plain text, its headings in `lang` (cli.trace.* of messages/strings; English byte for byte as
     before); `next_words` the answer-time list, or the Phrase saying why there is none. Tokens, ids and numbers are the model's own in every language."""
     from .lesson.numbers import ROOT_PLACES, fmt
-    from .lesson.strings import quote, text
+    from .lesson.strings import seat_quoted, sits_twice, text
     from .lesson.whatif_words import describe
-    from .messages.fit import columns, padded
+    from .messages.fit import columns, padded, shortened
     from .messages.glyphs import drawn_name, drawn_names
 
     def say(key: str, **values) -> str:
@@ -284,6 +284,8 @@ def format_trace(trace, model_dir, next_words, lang: str = "en") -> str:
 
     c = trace.config
     labels = [t + ("?" if u else "") for t, u in zip(drawn_names(trace.tokens), trace.unknown)]
+    # a word that sits twice is told apart in the tables by its seat, "the(4)" (student39 #4), cut before it
+    seats = [f"({i + 1})" if sits_twice(trace.tokens, i) else "" for i in range(trace.n_tokens)]
     # √d as the board, the narration and the worksheet write it (2.8284, not 2.828)
     divisors = say("list.gap").join(fmt(layer.score_divisor, ROOT_PLACES) for layer in trace.layers)
     layers = say("cli.trace.layers", last=c.n_layer) if c.n_layer > 1 else say("cli.trace.layer_one")
@@ -299,9 +301,13 @@ def format_trace(trace, model_dir, next_words, lang: str = "en") -> str:
     for i, (tok, tid, unk) in enumerate(zip(drawn_names(trace.tokens), trace.token_ids, trace.unknown)):
         unknown = f"  {say('cli.trace.unknown')}" if unk else ""
         lines.append(f"  {i + 1:>4}  {padded(tok, 16)}  id {int(tid):>5}{unknown}")
-    row_w = min(12, max(columns(s) for s in labels))
+    named = [s + seat for s, seat in zip(labels, seats)]
+    row_w = min(12, max(columns(s) for s in named))
     # a column as wide as its widest name up to 8 (「座った」 is 6 columns: it was cut to 「座っ…」 at 5)
-    col_w = max(5, min(8, max(columns(s) for s in labels)))
+    col_w = max(5, min(8, max(columns(s) for s in named)))
+
+    def cell(i: int, width: int, right: bool = False) -> str:  # student i's name in a table's cell, its seat kept
+        return padded(shortened(labels[i], width - columns(seats[i])) + seats[i], width, right)
     for l, layer in enumerate(trace.layers):
         for h in range(c.n_head):
             # a dot's reason: the rule's (not yet spoken) and/or a what-if mask edit's, each said only when present
@@ -310,23 +316,25 @@ def format_trace(trace, model_dir, next_words, lang: str = "en") -> str:
             reasons = ([say("cli.trace.dot_rule")] if rule_dots else []) + ([say("cli.trace.dot_edit")] if cut else [])
             dots = say("cli.trace.dots", reasons=say("cli.trace.dot_or").join(reasons)) if reasons else ""
             lines += ["", say("cli.trace.weights", layer=l + 1, head=h + 1, dots=dots),
-                      " " * row_w + "".join(" " + padded(s, col_w, right=True) for s in labels)]
+                      " " * row_w + "".join(" " + cell(j, col_w, right=True) for j in range(len(labels)))]
             for i, row in enumerate(layer.weights[h]):
                 cells = ("." if layer.mask[i, j] else f"{w:.2f}" for j, w in enumerate(row))
                 cells = (cell.rjust(col_w) for cell in cells)
-                lines.append(padded(labels[i], row_w) + "".join(" " + cell for cell in cells))
+                lines.append(cell(i, row_w) + "".join(" " + c for c in cells))
     # English names the last student as Python writes a string ('sat'); other languages as a name (「座った」)
     if not isinstance(next_words, list):  # why there are none: edits the in-turn class cannot take
-        return "\n".join([*lines, "", say("cli.trace.next_none", name=quote(lang, labels[-1]),
+        return "\n".join([*lines, "", say("cli.trace.next_none", name=seat_quoted(lang, labels, len(labels) - 1),
                                            why=next_words.said(lang))])
     lines += ["", say("cli.trace.next" if trace.mask_rule == "causal" else "cli.trace.next_in_turn",
-                      name=quote(lang, labels[-1]))]
+                      name=seat_quoted(lang, labels, len(labels) - 1))]
     for rank, item in enumerate(next_words, 1):
         lines.append(f"  {rank:>3}  {padded(drawn_name(item['token']), 16)}  {_probability(item['probability'])}")
     return "\n".join(lines)
 
 
-from . import cli_export  # noqa: E402,F401  (registers the export, deck and video subcommands)
-from . import cli_examples  # noqa: E402,F401  (registers the examples subcommand, listed after them)
-from . import cli_quiz  # noqa: E402,F401  (registers the quiz subcommand)
-from . import cli_worksheet  # noqa: E402,F401  (registers the worksheet subcommand)
+from . import cli_export  # noqa: E402  (registers the export, deck and video subcommands)
+from . import cli_examples  # noqa: E402  (registers the examples subcommand, listed after them)
+from . import cli_quiz  # noqa: E402  (registers the quiz subcommand)
+from . import cli_worksheet  # noqa: E402  (registers the worksheet subcommand)
+
+REGISTERING = (cli_export, cli_examples, cli_quiz, cli_worksheet)  # the modules above, imported for what they register

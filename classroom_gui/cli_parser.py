@@ -30,6 +30,7 @@ PATTERNS = (
      "cli.parse.seconds"),  # cli_table.seconds's
     (re.compile(r"argument (?P<option>\S+): the file name is empty"), "cli.parse.empty_name"),  # cli_table.file_name's
 )
+EMPTY_NAME = PATTERNS[-1][0]
 
 
 class Parser(argparse.ArgumentParser):
@@ -69,6 +70,9 @@ class Parser(argparse.ArgumentParser):
         return args
 
     def error(self, message: str):
+        if EMPTY_NAME.fullmatch(message):  # a value refused, not the command line's shape: one line, as a bad suffix
+            said = translated(message, self.lang)  # is (student39 #4: `-o ""` printed the whole usage first)
+            self.exit(2, refusal(self.lang, self.prog, message if said is None else said) + "\n")
         if self.lang == "en":
             super().error(message)
         said = translated(message, self.lang)

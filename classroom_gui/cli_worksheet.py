@@ -66,7 +66,7 @@ def _worksheet(args: argparse.Namespace) -> int:
     notes += [asker_note(trace, asker)] if chosen else []
     sheet = build_worksheet(trace, asker, args.layer - 1, args.head - 1, args.lang, cli=True, typed=run.text,
                             notes=notes)
-    _app = offscreen_app()
+    offscreen_app()  # (PySide6 keeps the QApplication: QApplication.instance())
     written = save_worksheet(sheet, args.output, args.paper, model_label(folder, args.lang))
     for note in said:
         say_note(note, args.lang)

@@ -34,6 +34,14 @@ def checkpoint():
 
 
 @pytest.fixture
+def window(qtbot, tmp_path):
+    """The classroom window on a small random checkpoint (helpers.random_window), shown; a test file may define its
+    own `window`."""
+    from helpers import random_window
+    return random_window(qtbot, tmp_path)
+
+
+@pytest.fixture
 def sentence_field(qtbot, checkpoint):
     """A sentence field (view.sentence_edit) reading the shipped model's tokenizer, speaking `lang`: sentence_field("ja")."""
     def made(lang: str):

@@ -1,4 +1,7 @@
-"""Shared test helpers: a small random checkpoint that needs no trained model, and a window showing one."""
+"""Shared test helpers: a small random checkpoint that needs no trained model, and a window showing one (warned_window:
+its warning boxes kept); a ClassroomModel with the quiz on (quiz_model, to_step); a frame at a beat (beat_frame); the
+command line run and its stderr read (cli_run, cli_err, one_line); export temporaries (part_files); a worksheet's
+refusal."""
 from __future__ import annotations
 
 import numpy as np
@@ -76,6 +79,19 @@ def random_window(qtbot, folder):
     return window_on(qtbot, random_checkpoint(folder / "ck"), str(folder / "settings.ini"))
 
 
+def warned_window(qtbot, folder, monkeypatch):
+    """random_window (its settings in s.ini), its warning boxes (window_jobs.warn) kept instead of shown: each box's
+    text in `w.messages`, its (title, text, details) in `w.boxes`."""
+    from classroom_gui.view import window_jobs
+
+    messages, boxes = [], []
+    monkeypatch.setattr(window_jobs, "warn", lambda parent, title, said, detail="": (
+        messages.append(said), boxes.append((title, said, detail))))
+    w = window_on(qtbot, random_checkpoint(folder / "ck"), str(folder / "s.ini"))
+    w.messages, w.boxes = messages, boxes
+    return w
+
+
 def add_segments(path, c, n: int) -> None:
     """The reference for scene.link_pieces (review24: no longer called by the app): the cubic `c` as n straight
     pieces added to `path`, each its own moveTo / lineTo pair, its points by link_labels.point_at one at a time."""
@@ -101,3 +117,73 @@ ENDING_PARTICLES = ("が", "の", "に", "で", "は", "を", "でも")
 def phrase_break(before: str, after: str) -> bool:
     """Whether a line ending with `before` and a next starting with `after` break between two phrases (PHRASE_STARTS)."""
     return before.endswith(ENDING_PARTICLES) and after.startswith(PHRASE_STARTS)
+
+
+def quiz_model(checkpoint, sentence: str, lang: str = "ja", rule: str = "none", focus: int | None = None, canvas=None):
+    """A ClassroomModel of `sentence` told under `rule` in `lang` (the asker `focus`, else the lesson's own; on
+    `canvas`, else the default), the quiz on, at the lesson's start."""
+    from classroom_gui.app.model import ClassroomModel
+    from classroom_gui.lesson.state import prepared_run
+
+    model = ClassroomModel(checkpoint, lang=lang)
+    model.set_run(prepared_run(checkpoint, sentence, rule))
+    model.select(rule=rule, lang=lang, **({} if focus is None else {"focus": focus}))
+    if canvas is not None:
+        model.set_canvas(canvas)
+    model.set_quiz(True)
+    model.play("home")
+    return model
+
+
+def to_step(model, step: int) -> None:
+    """`model` at the stop of its lesson's step `step` (counted from 1)."""
+    model.player.jump(model.player.timeline.beat_stop(step - 1))
+
+
+def beat_frame(trace, key: str, **sel):
+    """The Frame at the stop of the beat `key` of `trace`'s lesson, under Selection(**sel)."""
+    from classroom_gui.lesson.state import Selection, frame_at, timeline_for
+
+    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
+    i = next(i for i, b in enumerate(tl.beats) if b.key == key)
+    return frame_at(trace, Selection(**sel), tl.beat_stop(i))
+
+
+def one_line(err: str) -> str:
+    """A command's stderr, checked to be one line (blank lines aside) and no traceback: that line."""
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+def cli_err(capsys, argv) -> tuple[int, list[str]]:
+    """classroom_gui.cli.main(argv)'s exit status and the lines (blank ones aside) it wrote to stderr."""
+    from classroom_gui.cli import main
+
+    code = main(argv)
+    return code, [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+
+
+def part_files(folder) -> list[str]:
+    """The names of the export temporaries (*.part) left in `folder`, sorted."""
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+def worksheet_refusal(call):
+    """The WorksheetError `call()` raises (the test fails if it raises none)."""
+    import pytest
+
+    from classroom_gui.lesson.worksheet import WorksheetError
+
+    with pytest.raises(WorksheetError) as caught:
+        call()
+    return caught.value
+
+
+def cli_run(capsys, *argv):
+    """classroom_gui.cli.main on `argv` (each made a str): (exit status, stdout, stderr)."""
+    from classroom_gui.cli import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -170,7 +170,7 @@ def main(argv: list[str]) -> int:
     png_dir = Path(argv[argv.index("--png") + 1]) if "--png" in argv else None
     if png_dir is not None:
         png_dir.mkdir(parents=True, exist_ok=True)
-    _app = app()
+    app()  # (PySide6 keeps the QApplication: QApplication.instance())
     checkpoint = _checkpoint()
     HERE.mkdir(exist_ok=True)
     for name, text, lang, rule in CASES:

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 from classroom_gui.lesson import rules
 from classroom_gui.lesson.answers import script
-from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import run_sentence
-
-
-def at(trace, key, **sel):
-    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
-    i = next(i for i, b in enumerate(tl.beats) if b.key == key)
-    return frame_at(trace, Selection(**sel), tl.beat_stop(i))
+from helpers import beat_frame
 
 
 def test_the_answer_board_says_which_word_of_the_other_language_it_left_out(checkpoint):
     trace = run_sentence(checkpoint, "犬が公園へ走った", "causal").trace
-    fr = at(trace, "answer.softmax", lang="ja")
+    fr = beat_frame(trace, "answer.softmax", lang="ja")
     turn = rules.under(trace, rules.ANSWER_RULE)
     probs = turn.probs[-1]
     listed = fr.bars.labels
@@ -26,7 +20,7 @@ def test_the_answer_board_says_which_word_of_the_other_language_it_left_out(chec
     first = trace.vocab[int(skipped[0])]
     assert probs[skipped[0]] > min(fr.bars.values)  # it would have been listed: the board names it, with its share
     assert fr.board[-2:] == ["英語の単語は省略：", f"いちばん高いのは「{first}」の{probs[skipped[0]]:.3f}"]
-    en = at(trace, "answer.softmax", lang="en")
+    en = beat_frame(trace, "answer.softmax", lang="en")
     assert en.board[-2:] == ["(English words are not listed;", f'the likeliest: "{first}": {probs[skipped[0]]:.3f})']
 
 
@@ -35,7 +29,7 @@ def test_a_left_out_word_that_would_read_0_000_is_not_named(checkpoint):
     and the board names no word it left out: a note saying "0.000" under ten lines of 0.000 tells the class nothing
     (teacher16's kind of note that says nothing). The left-out word is still counted in the sum of all words."""
     trace = run_sentence(checkpoint, "The cat sat on the mat", "causal").trace
-    fr = at(trace, "answer.softmax", lang="en")
+    fr = beat_frame(trace, "answer.softmax", lang="en")
     assert fr.bars.labels[0] == "." and all(script(w) != "ja" for w in fr.bars.labels)
     assert trace.vocab[int(trace.next_order[1])] == "。"  # it was left out of the list
     assert not any("not listed" in line for line in fr.board)

@@ -35,11 +35,11 @@ def selections(checkpoint):
     """(label, trace, selection): the seed sentences under both rules and languages at the lesson's start, and
     every gallery example as choosing it sets it up."""
     examples, _ = gallery_of(teaching_model_dir())
-    for text, lang in ((SEED, "en"), (SEED, "ja"), ("猫がマットの上に座った", "ja")):
+    for sentence, lang in ((SEED, "en"), (SEED, "ja"), ("猫がマットの上に座った", "ja")):
         for rule in ("none", "causal"):
-            trace = compute_run(checkpoint, text, mask=rule).trace
+            trace = compute_run(checkpoint, sentence, mask=rule).trace
             sel = lesson_selection(examples, lang, rule=rule)
-            yield f"{text} {lang} {rule}", trace, replace(sel, focus=state.default_focus(trace.tokens))
+            yield f"{sentence} {lang} {rule}", trace, replace(sel, focus=state.default_focus(trace.tokens))
     for n, example in enumerate(examples):
         trace = compute_run(checkpoint, example.text, mask=example.mask).trace
         yield f"gallery {n + 1}", trace, example_selection(example, trace.tokens)
@@ -122,7 +122,7 @@ def test_the_quoted_cases_now_redo():
     assert all(rounds_to(s, fmt(x)) and s == fmt(x, places(s)) for s, x in zip(shown.weights, w))
 
 
-LN_STATS = re.compile(rf"(-?\d+\.\d{{3,}})\D+?(-?\d+\.\d{{3,}})")  # 3 decimals, more where the worked line needs them
+LN_STATS = re.compile(r"(-?\d+\.\d{3,})\D+?(-?\d+\.\d{3,})")  # 3 decimals, more where the worked line needs them
 NUMBERS = re.compile(NUM)
 
 

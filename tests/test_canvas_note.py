@@ -2,19 +2,12 @@
 It is now said over the class as well, in the window's language, for a few seconds, and the status bar keeps it."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.lesson.strings import text
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import whatif_edit
-from helpers import random_window
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    return random_window(qtbot, tmp_path)
 
 
 def refuse(window) -> bool:

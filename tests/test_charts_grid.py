@@ -56,8 +56,8 @@ def test_the_japanese_titles_wrap_between_phrases(qtbot):
     """review21: the all-heads tab's title (a wrapped QLabel) broke inside words, 「枠のつ / いた」. At any width
     its lines now break only between phrases (lesson.strings.unbroken_words), as the narration does: 「枠の / ついた」
     is between two (a particle after a word ends a phrase, text21), 「枠のつ / いた」 is inside one."""
-    from PySide6.QtGui import QTextLayout
     from classroom_gui.lesson.strings import WORD_JOINER, text
+    from classroom_gui.scene.wrapped_text import line_starts
     from classroom_gui.view.charts import HEADS, ChartPanel
 
     panel = ChartPanel()
@@ -69,14 +69,8 @@ def test_the_japanese_titles_wrap_between_phrases(qtbot):
     assert shown.replace(WORD_JOINER, "") == text("ja", "charts.heads_title")
     words = ("枠の", "ついた", "アテンション", "行列", "クリック", "切り替わります")
     for width in range(160, 480, 8):  # (from where its longest phrase, 「切り替わります）」, fits a line)
-        layout = QTextLayout(shown, label.font())
-        layout.beginLayout()
-        ends = []
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(width)
-            ends.append(len(shown[:line.textStart() + line.textLength()].replace(WORD_JOINER, "")))
-        layout.endLayout()
+        breaks = [len(shown[:s].replace(WORD_JOINER, "")) for s in line_starts(shown, label.font(), width)[1:]]
         plain = shown.replace(WORD_JOINER, "")
         for word in words:
             at = plain.index(word)
-            assert not any(at < end < at + len(word) for end in ends[:-1]), (width, word, ends)
+            assert not any(at < end < at + len(word) for end in breaks), (width, word, breaks)

@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from classroom_gui import cli
 from classroom_gui.cli import main
 from classroom_gui.messages.fit import columns
 from classroom_gui.model import ClassroomTokenizer, GPTConfig, save_checkpoint
 from classroom_gui.model.checkpoint import expected_shapes
 from classroom_gui.resources import teaching_model_dir
+from helpers import cli_run
 
 REPO = Path(__file__).resolve().parent.parent
 WORDS = ["<unk>", "the", "cat", "sat", "on", "mat", ".", "猫", "が", "好き"] + [f"w{i}" for i in range(22)]
@@ -34,15 +34,9 @@ def model(tmp_path_factory) -> Path:
     return folder
 
 
-def _run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def _bad(capsys, *argv, expect=""):
     """The command fails with status 2, one line on stderr, nothing on stdout and no traceback."""
-    code, out, err = _run(capsys, *argv)
+    code, out, err = cli_run(capsys, *argv)
     assert code == 2, (out, err)
     assert out == "" and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1, err
@@ -57,7 +51,7 @@ def _leftovers(folder: Path) -> list[str]:
 # ---- success ----
 
 def test_prints_tokens_heads_and_next_words(capsys, model):
-    code, out, err = _run(capsys, "trace", "--text", "The cat sat on zorp", "--model", model, "--top", 3)
+    code, out, err = cli_run(capsys, "trace", "--text", "The cat sat on zorp", "--model", model, "--top", 3)
     assert code == 0
     # an unknown word is shown as its pieces (here its letters, none of them a word), each marked
     assert "unknown" in out and all(f"{c}?" in out for c in "zorp")
@@ -70,7 +64,7 @@ def test_prints_tokens_heads_and_next_words(capsys, model):
 
 
 def test_matrix_columns_line_up_with_wide_characters(capsys, model):
-    code, out, _ = _run(capsys, "trace", "--text", "猫が好き the cat", "--model", model)
+    code, out, _ = cli_run(capsys, "trace", "--text", "猫が好き the cat", "--model", model)
     assert code == 0
     block = out.split("layer 1 head 1")[1].split("\n\n")[0].splitlines()[1:]  # header row + 5 rows
     assert len(block) == 6
@@ -79,7 +73,7 @@ def test_matrix_columns_line_up_with_wide_characters(capsys, model):
 
 def test_json_content(capsys, model, tmp_path):
     path = tmp_path / "trace.json"
-    code, _, err = _run(capsys, "trace", "--text", "the cat sat on the mat", "--model", model, "--json", path,
+    code, _, err = cli_run(capsys, "trace", "--text", "the cat sat on the mat", "--model", model, "--json", path,
                         "--mask", "causal")  # (the in-turn record: masked entries null)
     assert code == 0 and str(path) in err
     data = json.loads(path.read_text(encoding="utf-8"), parse_constant=lambda c: pytest.fail(f"JSON has {c}"))
@@ -112,13 +106,13 @@ def test_json_content(capsys, model, tmp_path):
 
 def test_json_next_token_follows_top_when_above_ten(capsys, model, tmp_path):
     path = tmp_path / "t.json"
-    assert _run(capsys, "trace", "--text", "cat", "--model", model, "--json", path, "--top", 25)[0] == 0
+    assert cli_run(capsys, "trace", "--text", "cat", "--model", model, "--json", path, "--top", 25)[0] == 0
     assert len(json.loads(path.read_text())["next_token"]) == 25
 
 
 def test_long_sentence_is_truncated_with_a_notice(capsys, model, tmp_path):
     path = tmp_path / "long.json"
-    code, out, err = _run(capsys, "trace", "--text", " ".join(["cat"] * (CONTEXT + 5)), "--model", model,
+    code, out, err = cli_run(capsys, "trace", "--text", " ".join(["cat"] * (CONTEXT + 5)), "--model", model,
                           "--json", path)
     assert code == 0
     assert f"{CONTEXT + 5} tokens" in err and f"first {CONTEXT}" in err
@@ -130,7 +124,7 @@ def test_shipped_teaching_model(capsys, tmp_path):
     if not (teaching_model_dir() / "config.json").exists():
         pytest.skip("the teaching model is not in assets/model yet")
     path = tmp_path / "t.json"
-    code, out, _ = _run(capsys, "trace", "--text", "The cat sat on the mat", "--json", path)
+    code, out, _ = cli_run(capsys, "trace", "--text", "The cat sat on the mat", "--json", path)
     assert code == 0 and "layer 1 head 1" in out
     assert len(json.loads(path.read_text())["next_token"]) >= 10
 
@@ -211,7 +205,7 @@ def test_every_set_help_says_what_a_mask_cell_of_1_means(capsys, command):
 
 def test_no_command_without_window_suggests_trace(capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "classroom_gui.view.app", None)  # as if view/app.py did not exist
-    code, out, err = _run(capsys)
+    code, out, err = cli_run(capsys)
     assert code == 2 and "not built yet" in err and "classroom-gui trace" in err
 
 
@@ -244,7 +238,7 @@ def test_python_dash_m(model, tmp_path):
 
 
 def test_japanese_names_of_three_characters_are_not_cut(capsys):
-    code, out, _ = _run(capsys, "trace", "--text", "猫がマットの上に座った")
+    code, out, _ = cli_run(capsys, "trace", "--text", "猫がマットの上に座った")
     assert code == 0
     header = out.split("layer 1 head 1")[1].splitlines()[1]
     assert "マット" in header and "座った" in header and "…" not in header  # was 「マッ…」 and 「座っ…」
@@ -252,5 +246,5 @@ def test_japanese_names_of_three_characters_are_not_cut(capsys):
 
 def test_an_existing_folder_as_the_output_says_it_is_a_folder(capsys, tmp_path):
     for command in ("export", "video", "worksheet"):
-        code, _, err = _run(capsys, command, "--text", "The cat", "-o", tmp_path)
+        code, _, err = cli_run(capsys, command, "--text", "The cat", "-o", tmp_path)
         assert code == 2 and f"{tmp_path}: is a folder" in err and "unknown file type" not in err, err

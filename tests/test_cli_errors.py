@@ -3,26 +3,19 @@ unless --verbose; in the window, a user's error reaches the log with its traceba
 Also: text options that start with "-", a closed pipe, an unreadable weights file, Qt's font warnings."""
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from classroom_gui import crash
 from classroom_gui.cli import main
 from classroom_gui.resources import teaching_model_dir
+from helpers import one_line
 
 TEXT = ("--text", "the cat sat on the mat")
-
-
-def one_line(err: str) -> str:
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "Traceback" not in err, err
-    return lines[0]
 
 
 @pytest.mark.parametrize("focus", ["²", "١", "0", "99", "dog"])

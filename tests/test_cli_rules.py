@@ -9,11 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from classroom_gui.cli import main
 from classroom_gui.lesson.gallery import GalleryError, gallery_of, load_gallery, seed_example
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.sentence import run_sentence
-from helpers import random_checkpoint
+from helpers import cli_run, random_checkpoint
 
 FIXTURE = Path(__file__).parent / "fixtures" / "examples.json"
 SENTENCE = "The cat sat on the mat"
@@ -34,15 +33,9 @@ def model_with_gallery(tmp_path_factory):
     return folder
 
 
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.mark.parametrize("rule", ["none", "causal"])
 def test_trace_json_records_the_rule_and_its_weights(capsys, model, tmp_path, rule):
-    code, out, _ = run(capsys, "trace", "--text", SENTENCE, "--model", model, "--mask", rule, "--json", tmp_path / "t.json")
+    code, out, _ = cli_run(capsys, "trace", "--text", SENTENCE, "--model", model, "--mask", rule, "--json", tmp_path / "t.json")
     record = json.loads((tmp_path / "t.json").read_text())
     want = run_sentence(load_checkpoint(model), SENTENCE, rule).trace.layers[0].weights[0]
     assert code == 0 and record["mask"] == rule and f"rule: {rule}" in out
@@ -59,9 +52,9 @@ def test_trace_defaults_to_exports_rule_and_its_next_words_are_in_turn(qapp, cap
     # model, in turn for a GPT-2 folder); trace now starts where export does, and its next words are always answer
     # time's, in turn (in discussion the last student names its own word)
     folder = model if folder == "classroom" else GPT2
-    run(capsys, "export", "--text", SENTENCE, "--model", folder, "--beat", "19", "--size", "320x180",
+    cli_run(capsys, "export", "--text", SENTENCE, "--model", folder, "--beat", "19", "--size", "320x180",
         "-o", tmp_path / "x.png", "--json", tmp_path / "x.json")
-    code, out, _ = run(capsys, "trace", "--text", SENTENCE, "--model", folder, "--json", tmp_path / "t.json")
+    code, out, _ = cli_run(capsys, "trace", "--text", SENTENCE, "--model", folder, "--json", tmp_path / "t.json")
     record, drawn = json.loads((tmp_path / "t.json").read_text()), json.loads((tmp_path / "x.json").read_text())
     assert code == 0 and record["mask"] == drawn["mask"] == ("none" if folder == model else "causal")
     in_turn = run_sentence(load_checkpoint(folder), SENTENCE, "causal").trace
@@ -73,14 +66,14 @@ def test_trace_defaults_to_exports_rule_and_its_next_words_are_in_turn(qapp, cap
 @pytest.mark.parametrize("command", ["trace", "export", "deck", "video"])
 def test_a_bad_rule_is_one_message_and_exit_2(capsys, model, tmp_path, command):
     out = [] if command == "trace" else ["-o", tmp_path / "x.png"]
-    code, stdout, err = run(capsys, command, "--text", SENTENCE, "--model", model, "--mask", "both", *out)
+    code, stdout, err = cli_run(capsys, command, "--text", SENTENCE, "--model", model, "--mask", "both", *out)
     assert code == 2 and stdout == "" and "Traceback" not in err
     assert "--mask: invalid choice: 'both'" in err and list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("rule", ["none", "causal"])
 def test_export_sidecar_records_the_rule_and_shows_its_numbers(qapp, capsys, model, tmp_path, rule):
-    code, _, _ = run(capsys, "export", "--text", SENTENCE, "--model", model, "--mask", rule,
+    code, _, _ = cli_run(capsys, "export", "--text", SENTENCE, "--model", model, "--mask", rule,
                      "--beat", "19", "--size", "320x180", "-o", tmp_path / "x.png", "--json", tmp_path / "x.json")
     numbers = json.loads((tmp_path / "x.json").read_text())
     want = run_sentence(load_checkpoint(model), SENTENCE, rule).trace.layers[0].head(0).weights[1]
@@ -90,7 +83,7 @@ def test_export_sidecar_records_the_rule_and_shows_its_numbers(qapp, capsys, mod
 
 
 def test_export_default_is_discussion_and_answer_time_is_in_turn(qapp, capsys, model, tmp_path):
-    run(capsys, "export", "--text", SENTENCE, "--model", model, "--chapter", "answer", "--size", "320x180",
+    cli_run(capsys, "export", "--text", SENTENCE, "--model", model, "--chapter", "answer", "--size", "320x180",
         "-o", tmp_path / "a.png", "--json", tmp_path / "a.json")
     numbers = json.loads((tmp_path / "a.json").read_text())
     assert numbers["selection"]["mask"] == "none" and numbers["mask"] == "causal"
@@ -98,18 +91,18 @@ def test_export_default_is_discussion_and_answer_time_is_in_turn(qapp, capsys, m
 
 
 def test_the_seed_example_gives_the_default_layer_and_head(qapp, capsys, model_with_gallery, tmp_path):
-    run(capsys, "export", "--text", SENTENCE, "--model", model_with_gallery, "--chapter", "softmax", "--size",
+    cli_run(capsys, "export", "--text", SENTENCE, "--model", model_with_gallery, "--chapter", "softmax", "--size",
         "320x180", "-o", tmp_path / "s.png", "--json", tmp_path / "s.json")
     chosen = json.loads((tmp_path / "s.json").read_text())["selection"]
     assert (chosen["layer"], chosen["head"]) == (2, 2)  # the fixture's seed entry
-    run(capsys, "export", "--text", SENTENCE, "--model", model_with_gallery, "--layer", "1", "--chapter", "softmax",
+    cli_run(capsys, "export", "--text", SENTENCE, "--model", model_with_gallery, "--layer", "1", "--chapter", "softmax",
         "--size", "320x180", "-o", tmp_path / "s.png", "--json", tmp_path / "s.json", "--force")
     chosen = json.loads((tmp_path / "s.json").read_text())["selection"]
     assert (chosen["layer"], chosen["head"]) == (1, 2)  # what is given wins
 
 
 def test_examples_json_is_the_gallery_as_a_list(capsys, model_with_gallery, tmp_path):
-    code, out, err = run(capsys, "examples", "--model", model_with_gallery, "--json", tmp_path / "g.json")
+    code, out, err = cli_run(capsys, "examples", "--model", model_with_gallery, "--json", tmp_path / "g.json")
     written = json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))
     assert code == 0 and "wrote" in err and "猫がマットの上に座った" in out
     assert written == json.loads(FIXTURE.read_text(encoding="utf-8"))
@@ -117,7 +110,7 @@ def test_examples_json_is_the_gallery_as_a_list(capsys, model_with_gallery, tmp_
 
 
 def test_examples_without_a_gallery_exit_2(capsys, model, tmp_path):
-    code, out, err = run(capsys, "examples", "--model", model, "--json", tmp_path / "g.json")
+    code, out, err = cli_run(capsys, "examples", "--model", model, "--json", tmp_path / "g.json")
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "examples.json" in err
     assert not (tmp_path / "g.json").exists()
 
@@ -136,7 +129,7 @@ def test_a_damaged_gallery_is_named_with_its_problem(capsys, tmp_path, damage, e
         load_gallery(path)
     assert gallery_of(tmp_path)[0] == [] and expect in str(gallery_of(tmp_path)[1])
     random_checkpoint(tmp_path)
-    code, _, err = run(capsys, "examples", "--model", tmp_path)
+    code, _, err = cli_run(capsys, "examples", "--model", tmp_path)
     assert code == 2 and expect in err and "Traceback" not in err
 
 

@@ -12,7 +12,6 @@ from classroom_gui.cli import main
 from classroom_gui.lesson.compare import compare
 from classroom_gui.lesson.state import Selection, timeline_for
 from classroom_gui.model.sentence import compute_run
-from classroom_gui.scene import palette
 
 COMPARED = ["--text", "The cat sat on the mat", "--compare", "The dog sat on the bed", "--chapter", "softmax"]
 

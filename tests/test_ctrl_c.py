@@ -9,19 +9,15 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from classroom_gui.export import files, stopping
+from helpers import part_files
 
 TEXT = ("--text", "The cat sat on the mat")
 OLD = b"%PDF-1.4 the old deck, which must survive\n%%EOF\n"
 STOPPED = "classroom-gui{}: stopped; no file was written"
-
-
-def parts(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
 
 
 def start(args: list[str], env: dict | None = None) -> subprocess.Popen:
@@ -40,14 +36,14 @@ def test_ctrl_c_while_pdf_pages_are_painted(tmp_path):
     target.write_bytes(OLD)
     proc = start(["deck", *TEXT, "--size", "4k", "--force", "-o", str(target)])
     deadline = time.monotonic() + 120
-    while not parts(tmp_path):  # the temporary exists: Qt is loaded and the pages are being painted
+    while not part_files(tmp_path):  # the temporary exists: Qt is loaded and the pages are being painted
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the deck never started"
         time.sleep(0.02)
     time.sleep(0.3)
     code, err = stop(proc)
     assert (code, err.strip()) == (130, STOPPED.format(" deck")), err
-    assert parts(tmp_path) == [] and target.read_bytes() == OLD
+    assert part_files(tmp_path) == [] and target.read_bytes() == OLD
 
 
 def test_ctrl_c_while_the_command_line_loads(tmp_path):
@@ -58,7 +54,7 @@ def test_ctrl_c_while_the_command_line_loads(tmp_path):
     time.sleep(0.4)
     code, err = stop(proc)
     assert code == 130 and err.strip() in (STOPPED.format(""), STOPPED.format(" deck")), err
-    assert parts(tmp_path) == [] and target.read_bytes() == OLD
+    assert part_files(tmp_path) == [] and target.read_bytes() == OLD
 
 
 @pytest.fixture
@@ -111,7 +107,7 @@ def test_under_lang_ja_the_stopped_line_is_japanese(tmp_path):
     target.write_bytes(OLD)
     proc = start(["deck", *TEXT, "--lang", "ja", "--size", "4k", "--force", "-o", str(target)])
     deadline = time.monotonic() + 120
-    while not parts(tmp_path):
+    while not part_files(tmp_path):
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the deck never started"
         time.sleep(0.02)
@@ -119,7 +115,7 @@ def test_under_lang_ja_the_stopped_line_is_japanese(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert (proc.returncode, err.strip()) == (128 + signal.SIGTERM,
                                               "classroom-gui deck：SIGTERMで中断しました。ファイルは書き出していません。")
-    assert parts(tmp_path) == [] and target.read_bytes() == OLD
+    assert part_files(tmp_path) == [] and target.read_bytes() == OLD
 
 
 def test_the_stopped_line_in_each_language(capsys):

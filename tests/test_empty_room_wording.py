@@ -6,28 +6,17 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtGui import QTextLayout, QTextOption
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.state import empty_frame
+from classroom_gui.scene.wrapped_text import line_starts
 
 
 def laid_lines(item) -> list[str]:
+    """The lines `item`'s text is drawn in, as wrapped_text.line_starts lays them out, without word joiners."""
     text = item.text.replace("\n", "\u2028")  # (as QPainter.drawText lays out a line break)
-    layout = QTextLayout(text, item.font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    lines = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(item.area.width())
-        lines.append(text[line.textStart():line.textStart() + line.textLength()].replace("\u2060", "").strip("\u2028 "))
-    layout.endLayout()
-    return lines
+    starts = line_starts(text, item.font, item.area.width())
+    return [text[a:b].replace("\u2060", "").strip("\u2028 ") for a, b in zip(starts, starts[1:] + [len(text)])]
 
 
 @pytest.mark.parametrize("canvas", [WIDESCREEN, FOUR_THREE], ids=["16:9", "4:3"])

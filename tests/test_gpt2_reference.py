@@ -47,7 +47,8 @@ def _run(i: int):
     return ref, forward(ref["input_ids"], params, config, tokens=ref["tokens"])
 
 
-def _close(ours, theirs, what: str):
+def close_to_reference(ours, theirs, what: str):
+    """`ours` has the reference's shape and its numbers to ATOL (what: the name the failure gives)."""
     ours, theirs = np.asarray(ours, dtype=np.float64), np.asarray(theirs, dtype=np.float64)
     assert ours.shape == theirs.shape, f"{what}: shape {ours.shape} vs reference {theirs.shape}"
     np.testing.assert_allclose(ours, theirs, rtol=0, atol=ATOL, err_msg=what)
@@ -84,7 +85,7 @@ def test_attention_weights_match(i):
     ref, trace = _run(i)
     theirs = np.asarray(ref["attentions"])   # [layer][head][T][T]
     for layer, lt in enumerate(trace.layers):
-        _close(lt.weights, theirs[layer], f"{NAMES[i]}: attention weights of layer {layer}")
+        close_to_reference(lt.weights, theirs[layer], f"{NAMES[i]}: attention weights of layer {layer}")
         # the future is masked: exactly zero here, and (to rounding) zero in the reference
         assert np.all(lt.weights[:, lt.mask] == 0)
         assert np.all(theirs[layer][:, lt.mask] == 0)
@@ -96,15 +97,15 @@ def test_hidden_states_match(i):
     theirs = ref["hidden_states"]
     n = trace.config.n_layer
     assert len(theirs) == n + 1
-    _close(trace.embedding, theirs[0], f"{NAMES[i]}: embedding (hidden_states[0])")
+    close_to_reference(trace.embedding, theirs[0], f"{NAMES[i]}: embedding (hidden_states[0])")
     for layer in range(n - 1):
-        _close(trace.layers[layer].output, theirs[layer + 1], f"{NAMES[i]}: output of layer {layer}")
-    _close(trace.ln_f, theirs[n], f"{NAMES[i]}: ln_f (hidden_states[{n}])")
+        close_to_reference(trace.layers[layer].output, theirs[layer + 1], f"{NAMES[i]}: output of layer {layer}")
+    close_to_reference(trace.ln_f, theirs[n], f"{NAMES[i]}: ln_f (hidden_states[{n}])")
 
 
 @pytest.mark.parametrize("i", SENTENCES, ids=NAMES)
 def test_next_token_distribution_matches(i):
     ref, trace = _run(i)
-    _close(trace.logits[-1], ref["next_token_logits"], f"{NAMES[i]}: logits of the last position")
-    _close(trace.probs[-1], ref["next_token_probs"], f"{NAMES[i]}: next-token probabilities")
+    close_to_reference(trace.logits[-1], ref["next_token_logits"], f"{NAMES[i]}: logits of the last position")
+    close_to_reference(trace.probs[-1], ref["next_token_probs"], f"{NAMES[i]}: next-token probabilities")
     assert int(np.argmax(trace.probs[-1])) == int(np.argmax(ref["next_token_probs"]))

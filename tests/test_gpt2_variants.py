@@ -17,22 +17,16 @@ import pytest
 from classroom_gui.model.checkpoint import load_checkpoint
 from classroom_gui.model.kv_cache import KVCache, step
 from classroom_gui.model.sentence import run_sentence
+from test_gpt2_reference import close_to_reference
 
 VARIANTS = Path(__file__).parent / "fixtures" / "gpt2_variants"
 NAMES = sorted(p.name for p in VARIANTS.iterdir())
-ATOL = 1e-5
 
 
 @lru_cache(maxsize=None)
 def _load(name: str):
     folder = VARIANTS / name
     return load_checkpoint(folder), json.loads((folder / "reference.json").read_text(encoding="utf-8"))
-
-
-def _close(ours, theirs, what: str):
-    ours, theirs = np.asarray(ours, dtype=np.float64), np.asarray(theirs, dtype=np.float64)
-    assert ours.shape == theirs.shape, f"{what}: shape {ours.shape} vs reference {theirs.shape}"
-    np.testing.assert_allclose(ours, theirs, rtol=0, atol=ATOL, err_msg=what)
 
 
 def test_every_option_has_its_folder():
@@ -52,14 +46,14 @@ def test_trace_matches_transformers(name, sentence):
     assert trace.token_ids.tolist() == ref["input_ids"], "ids differ from AutoTokenizer's"
     theirs = np.asarray(ref["attentions"])
     for layer, lt in enumerate(trace.layers):
-        _close(lt.weights, theirs[layer], f"{name}: attention weights of layer {layer + 1}")
+        close_to_reference(lt.weights, theirs[layer], f"{name}: attention weights of layer {layer + 1}")
     states = ref["hidden_states"]
-    _close(trace.embedding, states[0], f"{name}: embedding")
+    close_to_reference(trace.embedding, states[0], f"{name}: embedding")
     for layer in range(checkpoint.config.n_layer - 1):
-        _close(trace.layers[layer].output, states[layer + 1], f"{name}: output of layer {layer + 1}")
-    _close(trace.ln_f, states[-1], f"{name}: ln_f")
-    _close(trace.next_logits, ref["next_token_logits"], f"{name}: next-token logits")
-    _close(trace.probs[-1], ref["next_token_probs"], f"{name}: next-token probabilities")
+        close_to_reference(trace.layers[layer].output, states[layer + 1], f"{name}: output of layer {layer + 1}")
+    close_to_reference(trace.ln_f, states[-1], f"{name}: ln_f")
+    close_to_reference(trace.next_logits, ref["next_token_logits"], f"{name}: next-token logits")
+    close_to_reference(trace.probs[-1], ref["next_token_probs"], f"{name}: next-token probabilities")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -70,7 +64,7 @@ def test_key_value_cache_agrees(name):
     cache = KVCache(checkpoint.config)
     for position, token in enumerate(ref["input_ids"]):
         logits = step(token, position, cache, checkpoint.params, checkpoint.config)
-    _close(logits, ref["next_token_logits"], f"{name}: logits through the key/value cache")
+    close_to_reference(logits, ref["next_token_logits"], f"{name}: logits through the key/value cache")
 
 
 def test_untied_head_is_not_wte():

@@ -7,7 +7,6 @@ integers), 4 (fewer tokens than rows), 5 (tokenizer.json errors and panics), 6 (
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from classroom_gui.messages.fit import columns, padded
 from classroom_gui.model import limits
 from classroom_gui.model.checkpoint import CheckpointError, load_checkpoint
 from classroom_gui.model.sentence import InputError, run_sentence
+from helpers import one_line
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("make_hostile_models", ROOT / "scripts" / "make_hostile_models.py")
@@ -37,12 +37,6 @@ def cli(args, capsys) -> tuple[int, str, str]:
     code = main([str(a) for a in args])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def one_clear_line(err: str) -> str:
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "Traceback" not in err, err
-    return lines[0]
 
 
 # --- case 1: the table formatter is linear in a word's length --------------------------------------------------
@@ -148,7 +142,7 @@ def test_hostile_file_is_refused_with_one_message(models, kind, capsys):
     assert len(str(info.value)) < 400
     code, out, err = cli(["trace", "--model", models[kind], "--text", "the cat"], capsys)
     assert code == 2 and out == ""
-    assert one_clear_line(err).startswith("classroom-gui trace: error: ")
+    assert one_line(err).startswith("classroom-gui trace: error: ")
 
 
 def test_a_1gb_file_is_never_read(tmp_path):
@@ -245,7 +239,7 @@ def test_a_panic_on_the_command_line_is_one_line(models, kind):
                            "--text", hostile.PANIC_TEXT], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "RUST_BACKTRACE": "1"})
     assert done.returncode == 2 and done.stdout == ""
-    assert "cannot read this sentence" in one_clear_line(done.stderr) and "panicked" not in done.stderr
+    assert "cannot read this sentence" in one_line(done.stderr) and "panicked" not in done.stderr
 
 
 @pytest.mark.parametrize("kind", ["bpe-truncation-stride", "bpe-padding-100m", "teaching-truncation-stride",

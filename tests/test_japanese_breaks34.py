@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF, QPainter, QTextLayout, QTextOption
+from PySide6.QtGui import QFontMetricsF, QPainter
 
 from classroom_gui.lesson.strings import WORD_JOINER
+from classroom_gui.scene import wrapped_text
 
 # words of the comparison's Japanese label and caption that a line must never split
 WORDS = ("座った", "マット", "クラス", "もしも", "変更", "モデル", "そのまま", "割合", "生徒", "スコア", "ヘッド", "質問")
@@ -15,20 +16,7 @@ WORDS = ("座った", "マット", "クラス", "もしも", "変更", "モデ�
 
 def line_starts(text: str, font, width: float) -> list[int]:
     """Where Qt starts each line of `text` laid out `width` wide, as indices of `text` without its word joiners."""
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    starts = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        starts.append(line.textStart())
-    layout.endLayout()
-    return [len(text[:s].replace(WORD_JOINER, "")) for s in starts]
+    return [len(text[:s].replace(WORD_JOINER, "")) for s in wrapped_text.line_starts(text, font, width)]
 
 
 def inside_words(plain: str, starts: list[int]) -> list[str]:

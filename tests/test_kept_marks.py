@@ -6,7 +6,6 @@ into place; a hatched card keeps Qt's cache. Offscreen Qt (see conftest.py)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem
 
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
@@ -16,6 +15,7 @@ from classroom_gui.scene.desk import DeskItem
 from classroom_gui.scene.heatmap import HeatmapItem
 from classroom_gui.scene.strip import StripItem, StripView
 from text_census import painted_in_place
+from helpers import grab
 
 
 @pytest.fixture(scope="module")
@@ -35,11 +35,6 @@ def canvas(size=(1013, 577)):
     view.resize(*size)
     view.show()
     return view
-
-
-def grab(view) -> QImage:
-    view.viewport().repaint()
-    return view.viewport().grab().toImage()
 
 
 def count_calls(monkeypatch, cls, name: str) -> dict:

@@ -9,6 +9,7 @@ import pytest
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.scene.strip import StripView
+from helpers import grab
 
 
 def canvas(size):
@@ -18,11 +19,6 @@ def canvas(size):
     view.show()
     view.warmer.halt()
     return view
-
-
-def grab(view):
-    view.viewport().repaint()
-    return view.viewport().grab().toImage()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ such spot and its desk's badge shows that share, left off: the share reads on th
 from __future__ import annotations
 
 import json
-import math
 
 import numpy as np
 import pytest

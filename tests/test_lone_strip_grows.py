@@ -77,3 +77,21 @@ def test_grown_notebooks_keep_the_asker_s_shape(qapp, checkpoint, canvas, lang, 
     seen = {(st.rows, st.cols) for d in scene._drawn() for v, st in zip(d.views, d.box.strips)
             if len(v.strip.values) == 24 and st.number_px and not st.shown and st.rows > 1}
     assert scene.in_asker_shape or len(seen) == 1, seen
+
+
+def test_the_asker_keeps_its_rows_and_the_others_take_them(qapp, checkpoint):
+    """16:9, "The cat sat on the mat", ffn.residual: the asker's lone notebook, grown on the fewest rows it fills (the
+    board writes it row for row: 4 x 6 at 21 px), keeps them where the board could not take the others' 6 x 4
+    (review33 #3's class in the asker's shape), and the others take the asker's rows rather than 6 x 4 at 25 px
+    beside it (one shape a class, teacher33 #2)."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = run_sentence(checkpoint, "The cat sat on the mat", "none").trace
+    timeline = timeline_for(6, trace.config.n_layer)
+    i = next(i for i, b in enumerate(timeline.beats) if b.key == "ffn.residual")
+    scene = ClassroomScene()
+    scene.set_frame(frame_at(trace, Selection(focus=1, lang="en", canvas=WIDESCREEN), timeline.beat_stop(i)))
+    desks = lone_strips(scene)
+    assert scene.in_asker_shape and len(desks) == 6
+    assert {(st.rows, st.cols) for _, _, st, _ in desks} == {(4, 6)}
+    assert min(st.number_px for _, _, st, _ in desks) > NUMBER_PX[0]

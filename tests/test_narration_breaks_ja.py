@@ -63,6 +63,10 @@ def wrong_break(before: str, after: str) -> str:
 
 @pytest.fixture(scope="module")
 def narrations(checkpoint) -> dict[str, str]:
+    return japanese_narrations(checkpoint)
+
+
+def japanese_narrations(checkpoint) -> dict[str, str]:
     """Every Japanese narration of the seed sentence: text -> its step's key."""
     said = {}
     for rule in ("none", "causal"):

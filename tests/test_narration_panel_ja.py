@@ -11,9 +11,14 @@ from classroom_gui.lesson.strings import WORD_JOINER
 from classroom_gui.view import settings
 from classroom_gui.view.narration_text import NarrationText
 from classroom_gui.view.window import MainWindow
-from test_narration_breaks_ja import narrations, wrong_break  # noqa: F401 (a fixture)
+from test_narration_breaks_ja import japanese_narrations, wrong_break
 
 PANEL_WIDTHS = [300, 380]  # the narration's width in the dock at its least (320) and as it opens (400)
+
+
+@pytest.fixture(scope="module")
+def narrations(checkpoint) -> dict[str, str]:
+    return japanese_narrations(checkpoint)
 
 
 def shown_lines(panel: NarrationText) -> list[list[str]]:

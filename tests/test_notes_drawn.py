@@ -5,7 +5,6 @@ as the board does, and redo only a line the slide's picture draws."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 

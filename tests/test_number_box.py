@@ -8,7 +8,6 @@ import pytest
 
 from classroom_gui.model.whatif import Edit, parse_edit
 from classroom_gui.view import number_box, whatif_dialog
-from whatif_window import window  # noqa: F401  (the fixture)
 
 
 def _dialog(qtbot, window, typed: str):

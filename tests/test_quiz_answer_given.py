@@ -7,24 +7,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from classroom_gui.app.model import ClassroomModel
 from classroom_gui.lesson.quiz_play import class_questions
-from classroom_gui.lesson.state import prepared_run
 from classroom_gui.scene.palette import theme
 from classroom_gui.scene.quiz import choice_at, frame_colour
 from classroom_gui.scene.quiz_place import card_lines
+from helpers import quiz_model
 from test_quiz_chapter_keys import card, quiz_window
 
 SENTENCE = "猫がマットの上に座った"
-
-
-def quiz_model(checkpoint) -> ClassroomModel:
-    model = ClassroomModel(checkpoint, lang="ja")
-    model.set_run(prepared_run(checkpoint, SENTENCE, "none"))
-    model.select(rule="none", lang="ja", focus=3)
-    model.set_quiz(True)
-    model.play("home")
-    return model
 
 
 def asked_sum(model):
@@ -38,7 +28,7 @@ def asked_sum(model):
 
 @pytest.mark.parametrize("right", [True, False])
 def test_a_choice_reveals_the_answer_marked_right_or_wrong(checkpoint, right):
-    model = quiz_model(checkpoint)
+    model = quiz_model(checkpoint, SENTENCE, focus=3)
     q = asked_sum(model)
     good = q.choices.index(q.answer)
     pick = good if right else (good + 1) % len(q.choices)
@@ -56,7 +46,7 @@ def test_a_choice_reveals_the_answer_marked_right_or_wrong(checkpoint, right):
 
 
 def test_a_second_pass_asks_again_without_the_old_choice(checkpoint):
-    model = quiz_model(checkpoint)
+    model = quiz_model(checkpoint, SENTENCE, focus=3)
     q = asked_sum(model)
     model.quiz_choose(0)
     model.play("home")
@@ -66,7 +56,7 @@ def test_a_second_pass_asks_again_without_the_old_choice(checkpoint):
 
 
 def test_no_choice_without_a_question(checkpoint):
-    model = quiz_model(checkpoint)
+    model = quiz_model(checkpoint, SENTENCE, focus=3)
     assert not model.asking() and not model.quiz_choose(1)
     assert model.frame().beat == 0
 
@@ -76,7 +66,7 @@ def test_the_asked_card_says_the_keys_and_a_slide_does_not(checkpoint):
     from classroom_gui.lesson.quiz_play import deck_with_quiz
     from classroom_gui.lesson.state import timeline_for
 
-    model = quiz_model(checkpoint)
+    model = quiz_model(checkpoint, SENTENCE, focus=3)
     asked_sum(model)
     keys = model.frame().quiz["keys"]
     assert "1〜4" in keys and "A〜D" in keys and "ア〜エ" in keys  # the letters are keys too (review34 #3)

@@ -91,7 +91,7 @@ def test_seven_students_break_their_questions_between_phrases_only(qapp, checkpo
 
     scene = ClassroomScene()
     for frame, card in answer_cards(scene, checkpoint, SEED, "ja", rule, (1024, 768), focus):
-        lines = check_card(scene, frame, (1024, 768))
+        check_card(scene, frame, (1024, 768))
         question = frame.quiz["question"]
         assert card.kind in ("whole", "question")  # (a question card where a whole one would cross the board's frame)
         asked = asked_lines(card, frame.quiz)

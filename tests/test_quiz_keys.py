@@ -6,20 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from classroom_gui.app.model import ClassroomModel
 from classroom_gui.lesson.quiz_play import class_questions
-from classroom_gui.lesson.state import prepared_run
+from helpers import quiz_model, to_step
 
 SENTENCE = "猫がマットの上に座った"
-
-
-def quiz_model(checkpoint, rule: str, focus: int) -> ClassroomModel:
-    model = ClassroomModel(checkpoint, lang="ja")
-    model.set_run(prepared_run(checkpoint, SENTENCE, rule))
-    model.select(rule=rule, lang="ja", focus=focus)
-    model.set_quiz(True)
-    model.play("home")
-    return model
 
 
 def card(model):
@@ -31,13 +21,9 @@ def card(model):
     return f.quiz["question"], None if answer is None else f.quiz["choices"][answer], f.beat + 1
 
 
-def to_step(model, step: int) -> None:
-    model.player.jump(model.player.timeline.beat_stop(step - 1))
-
-
 @pytest.mark.parametrize("rule", ["none", "causal"])
 def test_left_closes_the_card_on_its_step_and_right_asks_it_again(checkpoint, rule):
-    model = quiz_model(checkpoint, rule, 3)
+    model = quiz_model(checkpoint, SENTENCE, rule=rule, focus=3)
     made = sorted(class_questions(model.shown_trace(), model.sel), key=lambda q: q.step)
     q = next(q for q in made if [p.step for p in made].count(q.step) == 1)  # the only question its step reveals
     to_step(model, q.step - 1)
@@ -60,7 +46,7 @@ def test_left_between_the_mask_questions_keeps_their_order(checkpoint):
     """Who cannot be heard and who is heard most are both revealed by one step, so both are asked first (teacher19
     M2): ← on the last one's question, then →, asks it again; then the answers in order. (What the shares add up to is
     softmax's question since quiz22.)"""
-    model = quiz_model(checkpoint, "none", 3)
+    model = quiz_model(checkpoint, SENTENCE, focus=3)
     made = sorted(class_questions(model.shown_trace(), model.sel), key=lambda q: q.step)
     group = [q for q in made if q.step == made[0].step]
     assert [q.kind for q in group] == ["cannot_hear", "top_share"]
@@ -80,7 +66,7 @@ def test_left_between_the_mask_questions_keeps_their_order(checkpoint):
 
 @pytest.mark.parametrize("rule, other", [("none", "causal"), ("causal", "none")])
 def test_m_with_a_question_open_keeps_it_and_right_reveals_the_new_rules_answer(checkpoint, rule, other):
-    model = quiz_model(checkpoint, rule, 3)
+    model = quiz_model(checkpoint, SENTENCE, rule=rule, focus=3)
     made = sorted(class_questions(model.shown_trace(), model.sel), key=lambda q: q.step)
     q = next(q for q in made if q.kind == "top_share")
     to_step(model, q.step - 1)

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from classroom_gui.app.model import ClassroomModel
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.quiz_play import class_questions
-from classroom_gui.lesson.state import prepared_run
 from classroom_gui.scene.classroom import ClassroomScene
 from classroom_gui.scene.quiz import asked_box
 from classroom_gui.scene.render import render_frame
+from helpers import quiz_model
 
 
 @pytest.mark.parametrize("lang, sentence", [("ja", "猫がマットの上に座った"), ("en", "The cat sat on the mat")])
 @pytest.mark.parametrize("canvas", [FOUR_THREE, WIDESCREEN], ids=["4:3", "16:9"])
 def test_the_keys_line_keeps_clear_of_the_cards_frame(qapp, checkpoint, lang, sentence, canvas):
-    model = ClassroomModel(checkpoint, lang=lang)
-    model.set_run(prepared_run(checkpoint, sentence, "none"))
-    model.select(rule="none", lang=lang, focus=0)
-    model.set_canvas(canvas)
-    model.set_quiz(True)
-    model.play("home")
+    model = quiz_model(checkpoint, sentence, lang, focus=0, canvas=canvas)
     seen = 0
     for q in class_questions(model.shown_trace(), model.sel):
         model.player.jump(model.player.timeline.beat_stop(q.step - 2))

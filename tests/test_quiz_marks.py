@@ -8,18 +8,14 @@ import json
 
 from classroom_gui.app.model import ClassroomModel
 from classroom_gui.cli import main
-from classroom_gui.lesson.state import prepared_run
+from helpers import quiz_model
 
 SENTENCE = "猫がマットの上に座った"
 GAP = "  "  # (no-break spaces on an answered card)
 
 
 def open_question(checkpoint) -> ClassroomModel:
-    model = ClassroomModel(checkpoint, lang="ja")
-    model.set_run(prepared_run(checkpoint, SENTENCE, "none"))
-    model.select(rule="none", lang="ja", focus=0)
-    model.set_quiz(True)
-    model.play("home")
+    model = quiz_model(checkpoint, SENTENCE, focus=0)
     for _ in range(60):
         model.quiz_next() or model.play("next_beat")
         if model.frame().quiz is not None:

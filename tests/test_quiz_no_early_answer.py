@@ -5,7 +5,6 @@ the same slides in the same order: test_quiz_order), no slide before a question'
 not its narration, its board, its chart or its speaker notes."""
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from classroom_gui.app.model import ClassroomModel
 from classroom_gui.export.moments import deck_times
 from classroom_gui.lesson.quiz_play import class_questions, deck_with_quiz
-from classroom_gui.lesson.state import prepared_run, timeline_for
+from classroom_gui.lesson.state import timeline_for
+from helpers import quiz_model, to_step
 
 SENTENCES = {"en": "The cat sat on the mat", "ja": "猫がマットの上に座った"}
 
@@ -63,12 +63,8 @@ def assert_each_answer_follows_its_question(seen, made, timeline, hears_two: boo
 def test_the_model_quizzes_in_the_decks_order(checkpoint, lang, rule, seat):
     """ClassroomModel.quiz_next pressed through the whole lesson shows the deck's quiz slides, in the deck's order,
     over the same steps."""
-    model = ClassroomModel(checkpoint, lang=lang)
-    model.set_run(prepared_run(checkpoint, SENTENCES[lang], rule))
-    model.select(rule=rule, lang=lang, **({} if seat is None else {"focus": seat}))
+    model = quiz_model(checkpoint, SENTENCES[lang], lang, rule, seat)
     assert (model.sel.rule, model.sel.lang) == (rule, lang)
-    model.set_quiz(True)
-    model.play("home")
     trace, timeline = model.shown_trace(), model.player.timeline
     made = sorted(class_questions(trace, model.sel), key=lambda q: q.step)
     seen = pressed_through(model.quiz_next, model.frame, len(timeline) + 2 * len(made) + 2)
@@ -128,12 +124,8 @@ def test_the_window_quizzes_in_the_decks_order(qtbot, tmp_path, checkpoint, lang
                        (None, None, step + 1)]  # then on, as without a quiz
 
 
-def quiz_model(checkpoint, lang="en", rule="causal", seat=2):
-    model = ClassroomModel(checkpoint, lang=lang)
-    model.set_run(prepared_run(checkpoint, SENTENCES[lang], rule))
-    model.select(rule=rule, lang=lang, focus=seat)
-    model.set_quiz(True)
-    model.play("home")
+def quiz_and_questions(checkpoint, lang="en", rule="causal", seat=2):
+    model = quiz_model(checkpoint, SENTENCES[lang], lang, rule, seat)
     made = sorted(class_questions(model.shown_trace(), model.sel), key=lambda q: q.step)
     return model, made
 
@@ -143,16 +135,12 @@ def card_on(model) -> tuple[str, bool, int] | None:
     return (f.quiz["question"], f.quiz["answer"] is not None, f.beat + 1) if f.quiz else None
 
 
-def to_step(model, step: int) -> None:
-    model.player.jump(model.player.timeline.beat_stop(step - 1))
-
-
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_back_and_home_leave_no_card_on_another_step(checkpoint, lang):
     """review18 bug 2: after an answer then ←, the answer card stayed over the step before its own (teacher5 M2 again);
     after Home it sat over the roll call; after ←← the question card sat over the two steps before. Every card is
     shown only over its own step. (teacher15 L5: ← with a card up first closes it, on its step.)"""
-    model, made = quiz_model(checkpoint, lang)
+    model, made = quiz_and_questions(checkpoint, lang)
     q1 = made[0]
     to_step(model, q1.step - 1)
     model.quiz_next()
@@ -185,7 +173,7 @@ def test_a_second_pass_asks_again(checkpoint):
     """review18 bug 3: after Home, a second pass through the lesson asked no question. Home starts the quiz afresh,
     and going back before the step a question is asked over lets → ask it again; one step back from its answer and →
     again moves on without asking it twice."""
-    model, made = quiz_model(checkpoint)
+    model, made = quiz_and_questions(checkpoint)
     presses = len(model.player.timeline) + 2 * len(made) + 2
     first = pressed_through(model.quiz_next, model.frame, presses)
     assert first and {q for q, _, _ in first} == {q.question for q in made}
@@ -204,7 +192,7 @@ def test_a_second_pass_asks_again(checkpoint):
 
 def test_quiz_off_and_on_mid_quiz_drops_the_card(checkpoint):
     """Q pressed mid-quiz (off): no card; on again, the question due is asked afresh."""
-    model, made = quiz_model(checkpoint)
+    model, made = quiz_and_questions(checkpoint)
     q1 = made[0]
     to_step(model, q1.step - 1)
     model.quiz_next()

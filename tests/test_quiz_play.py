@@ -2,7 +2,6 @@
 answer is marked only after, and every marked answer is true of the trace (lesson.quiz reads it off)."""
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pytest

@@ -5,24 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from classroom_gui.app.model import ClassroomModel
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.quiz_play import class_questions
-from classroom_gui.lesson.state import prepared_run
 from classroom_gui.lesson.strings import text
 from classroom_gui.scene.classroom import ClassroomScene
 from classroom_gui.scene.render import render_frame
+from helpers import quiz_model
 
 
 @pytest.mark.parametrize("lang, sentence", [("ja", "猫がマットの上に座った"), ("en", "The cat sat on the mat")])
 @pytest.mark.parametrize("canvas", [FOUR_THREE, WIDESCREEN], ids=["4:3", "16:9"])
 def test_the_first_of_two_answers_says_the_other_comes_on_right(qapp, checkpoint, lang, sentence, canvas):
-    model = ClassroomModel(checkpoint, lang=lang)
-    model.set_run(prepared_run(checkpoint, sentence, "none"))
-    model.select(rule="none", lang=lang, focus=0)
-    model.set_canvas(canvas)
-    model.set_quiz(True)
-    model.play("home")
+    model = quiz_model(checkpoint, sentence, lang, focus=0, canvas=canvas)
     by_step = {}
     for q in class_questions(model.shown_trace(), model.sel):
         by_step.setdefault(q.step, []).append(q)

@@ -5,22 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from classroom_gui.app.model import ClassroomModel
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
 from classroom_gui.lesson.quiz_play import class_questions
-from classroom_gui.lesson.state import prepared_run
 from classroom_gui.scene.classroom import ClassroomScene
 from classroom_gui.scene.quiz_place import ASKED_PX
 from classroom_gui.scene.render import render_frame
+from helpers import quiz_model
 
 
 def answered(checkpoint, kind: str, canvas, right: bool):
-    model = ClassroomModel(checkpoint, lang="ja")
-    model.set_run(prepared_run(checkpoint, "猫がマットの上に座った", "none"))
-    model.select(rule="none", lang="ja", focus=3)
-    model.set_canvas(canvas)
-    model.set_quiz(True)
-    model.play("home")
+    model = quiz_model(checkpoint, "猫がマットの上に座った", focus=3, canvas=canvas)
     q = next(q for q in class_questions(model.shown_trace(), model.sel) if q.kind == kind)
     model.player.jump(model.player.timeline.beat_stop(q.step - 2))
     model.quiz_next()

@@ -19,6 +19,7 @@ import pytest
 
 from classroom_gui.cli import main
 from classroom_gui.export import files
+from helpers import part_files
 
 TEXT = ("--text", "the cat sat on the mat")
 SMALL = ("--size", "320x180")
@@ -50,10 +51,6 @@ def command(name: str, target: Path) -> list[str]:
     return [cmd, *TEXT, *options, *out, "--force"]  # the old file is there on purpose
 
 
-def parts(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
-
-
 # --- case 7: a full disk -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", sorted(OUTPUTS))
@@ -75,7 +72,7 @@ def test_full_disk_keeps_the_old_file(tmp_path, name):
     assert "Traceback" not in done.stderr
     assert "disk is full" in done.stderr.splitlines()[-1], done.stderr
     assert target.read_bytes() == OLD
-    assert parts(tmp_path) == []
+    assert part_files(tmp_path) == []
 
 
 def test_check_file_knows_a_cut_file_from_a_whole_one(tmp_path, capsys):
@@ -97,7 +94,7 @@ def test_a_bad_json_path_leaves_the_picture_alone(tmp_path, json_name, capsys):
     code = main(["export", *TEXT, *SMALL, "-o", str(picture), "--json", str(tmp_path / json_name)])
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1, err
-    assert picture.read_bytes() == OLD and parts(tmp_path) == []
+    assert picture.read_bytes() == OLD and part_files(tmp_path) == []
 
 
 def test_picture_and_numbers_are_renamed_together(tmp_path, monkeypatch):
@@ -122,7 +119,7 @@ def start_long_export(target: Path) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "classroom_gui", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
-    while not parts(target.parent):
+    while not part_files(target.parent):
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the export never started writing"
         time.sleep(0.05)
@@ -140,7 +137,7 @@ def test_sigterm_and_sighup_leave_no_temporary(tmp_path, sig, name):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 128 + sig, err
     assert "Traceback" not in err and signal.Signals(sig).name in err
-    assert parts(tmp_path) == []
+    assert part_files(tmp_path) == []
     assert target.read_bytes() == OLD if target.suffix else not target.exists()
 
 
@@ -167,11 +164,11 @@ def test_what_sigkill_leaves_is_swept_by_the_next_export(tmp_path, capsys):
     proc = start_long_export(target)
     proc.kill()
     proc.communicate(timeout=60)
-    left = parts(tmp_path)
+    left = part_files(tmp_path)
     assert left and not target.exists()
     (tmp_path / ".notes.txt.12-abc.part").write_text("not ours: no pid-and-8-letters name")
     assert main(["export", *TEXT, *SMALL, "-o", str(tmp_path / "next.png")]) == 0
-    assert parts(tmp_path) == [".notes.txt.12-abc.part"]
+    assert part_files(tmp_path) == [".notes.txt.12-abc.part"]
 
 
 def test_sweep_keeps_temporaries_of_running_processes(tmp_path):

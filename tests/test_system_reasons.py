@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from classroom_gui.export.errors import REASONS, SystemReason, said
+from classroom_gui.export.errors import SystemReason, said
 from classroom_gui.export.files import explain
 from classroom_gui.lesson.strings import table, text
+from classroom_gui.messages.reasons import REASONS
 
 KANA = re.compile("[ぁ-んァ-ン]")
 

@@ -74,7 +74,7 @@ def test_a_layout_is_made_once_per_text_and_font(qapp):
 def test_centred_numbers_paint_what_draw_text_paints(qapp):
     """draw_centred (a card's numbers) gives draw_text's pixels for centred texts: cells roomy and too small
     (then clipped to the cell, as drawText clips), fractions of a pixel, the canvas's scales."""
-    from classroom_gui.scene import fonts, text_lines
+    from classroom_gui.scene import fonts
     rng = random.Random(61)
     differ = []
     for trial in range(400):

@@ -10,7 +10,6 @@ import pytest
 
 from classroom_gui.model.corpus import STORY_KINDS, Corpus, render
 from classroom_gui.model.corpus_words import DESCRIBED
-from classroom_gui.model.tokenizer import MASK
 from classroom_gui.model.config import GPTConfig
 from classroom_gui.model.batches import Batches
 from classroom_gui.model.train import init_params, train

@@ -7,7 +7,7 @@ from classroom_gui.lesson import rules
 from classroom_gui.lesson.answers import UNSAYABLE, answer_ids, left_out, script, seat_guesses, sentence_script
 from classroom_gui.lesson.state import Selection, frame_at, timeline_for
 from classroom_gui.model.sentence import run_sentence
-from helpers import random_checkpoint
+from helpers import beat_frame, random_checkpoint
 
 EN = "The cat sat on the mat"
 
@@ -15,12 +15,6 @@ EN = "The cat sat on the mat"
 @pytest.fixture(scope="module")
 def checkpoint(tmp_path_factory):
     return random_checkpoint(tmp_path_factory.mktemp("ck"))
-
-
-def at(trace, key, **sel):
-    tl = timeline_for(trace.n_tokens, trace.config.n_layer)
-    i = next(i for i, b in enumerate(tl.beats) if b.key == key)
-    return frame_at(trace, Selection(**sel), tl.beat_stop(i))
 
 
 def test_the_other_rule_is_a_real_forward_of_the_same_weights(checkpoint):
@@ -40,15 +34,15 @@ def test_the_other_rule_is_a_real_forward_of_the_same_weights(checkpoint):
 def test_the_lesson_starts_in_discussion_and_everyone_is_heard(checkpoint):
     trace = run_sentence(checkpoint, EN, "causal").trace  # whichever rule the run used
     assert Selection().rule == "none"
-    fr = at(trace, "softmax.weights", focus=1)
+    fr = beat_frame(trace, "softmax.weights", focus=1)
     free = run_sentence(checkpoint, EN, "none").trace.layers[0].head(0).weights[1]
     np.testing.assert_allclose(fr.bars.values, free, rtol=0, atol=1e-7)
     assert not any(fr.bars.masked) and all(s.state != "masked" for s in fr.students)
     assert {link.target for link in fr.links} == set(range(6))
     assert fr.rule == "none" and "discussion" in fr.title
-    assert "-∞" not in at(trace, "softmax.exp", focus=1).narration  # nothing is masked in discussion
-    assert "-∞" in at(trace, "softmax.exp", focus=1, rule="causal").narration
-    turn = at(trace, "softmax.weights", focus=1, rule="causal")
+    assert "-∞" not in beat_frame(trace, "softmax.exp", focus=1).narration  # nothing is masked in discussion
+    assert "-∞" in beat_frame(trace, "softmax.exp", focus=1, rule="causal").narration
+    turn = beat_frame(trace, "softmax.weights", focus=1, rule="causal")
     assert turn.rule == "causal" and [s.state for s in turn.students[2:]] == ["masked"] * 4
 
 
@@ -57,13 +51,13 @@ def test_chapter_6_shows_both_rules_on_the_same_sentence(checkpoint):
     free = run_sentence(checkpoint, EN, "none").trace.layers[1].head(1).weights[1]
     turn = run_sentence(checkpoint, EN, "causal").trace.layers[1].head(1).weights[1]
     for rule in rules.RULES:  # the chapter is the same whichever rule the lesson is in
-        fr = at(trace, "mask.future", focus=1, layer=1, head=1, rule=rule)
+        fr = beat_frame(trace, "mask.future", focus=1, layer=1, head=1, rule=rule)
         np.testing.assert_allclose(fr.bars.values, free, rtol=0, atol=1e-7)
         np.testing.assert_allclose(fr.bars_beside.values, turn, rtol=0, atol=1e-7)
         assert fr.bars_beside.masked == [False, False, True, True, True, True]
         assert [s.state for s in fr.students[2:]] == ["masked"] * 4
         assert f"{free[int(np.argmax(free))]:.2f}" in fr.narration and f"{turn.max():.2f}" in fr.narration
-    ja = at(trace, "mask.future", focus=1, lang="ja")
+    ja = beat_frame(trace, "mask.future", focus=1, lang="ja")
     assert "「cat」" in ja.narration and "-∞" in ja.narration
 
 
@@ -71,7 +65,7 @@ def test_answer_time_is_in_turn_with_a_guess_at_every_seat(checkpoint):
     trace = run_sentence(checkpoint, EN, "none").trace
     turn = run_sentence(checkpoint, EN, "causal").trace
     fr = frame_at(trace, Selection(rule="none"), timeline_for(6, 2).duration)
-    assert fr.rule == "causal" and "GPT" in fr.title and "GPT" in at(trace, "answer.logits").narration
+    assert fr.rule == "causal" and "GPT" in fr.title and "GPT" in beat_frame(trace, "answer.logits").narration
     assert fr.bars.values[0] == pytest.approx(float(turn.probs[-1].max()), abs=1e-6)
     vocab = turn.vocab
     for seat, s in enumerate(fr.students):  # seat t's badge: the word the model predicts after it
@@ -163,7 +157,7 @@ def test_the_last_seat_says_why_its_shares_differ_from_layer_2_on(lang, why):
     trace = run_sentence(load_checkpoint(teaching_model_dir()), EN, "none").trace
     last = trace.n_tokens - 1
     for layer in range(trace.config.n_layer):
-        frame = at(trace, "mask.future", focus=last, layer=layer, lang=lang)
+        frame = beat_frame(trace, "mask.future", focus=last, layer=layer, lang=lang)
         free = rules.under(trace, "none").layers[layer].weights[0, last]
         turn = rules.under(trace, "causal").layers[layer].weights[0, last]
         if layer == 0:
@@ -188,7 +182,7 @@ def test_answer_lists_offer_no_mask_token(tmp_path):
     # in the ten most probable
     english = [trace.vocab[int(i)] for i in trace.next_order[:40] if script(trace.vocab[int(i)]) in ("en", "")]
     assert "<mask>" in english[:10]
-    frame = at(trace, "answer.softmax", focus=8, rule="causal")
+    frame = beat_frame(trace, "answer.softmax", focus=8, rule="causal")
     assert len(frame.bars.labels) == 10 and "<mask>" not in frame.bars.labels
     assert not {"<mask>", "<unk>"} & {trace.vocab[w] for w, _ in seat_guesses(trace)}
     for q in class_questions(trace, Selection(focus=8, rule="causal")):
@@ -202,7 +196,7 @@ def test_the_vocabulary_size_has_one_spelling(lang, said):
     from classroom_gui.resources import teaching_model_dir
 
     trace = run_sentence(load_checkpoint(teaching_model_dir()), EN, "causal").trace
-    logits = at(trace, "answer.logits", lang=lang, rule="causal")
+    logits = beat_frame(trace, "answer.logits", lang=lang, rule="causal")
     assert said in logits.narration and "4695" not in logits.narration
-    softmax = at(trace, "answer.softmax", lang=lang, rule="causal")
+    softmax = beat_frame(trace, "answer.softmax", lang=lang, rule="causal")
     assert "4,695" in " ".join(softmax.board) + softmax.bars.total and "4695" not in softmax.narration

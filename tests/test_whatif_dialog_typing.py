@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QStyle, QStyleOption
 
 from classroom_gui.lesson.whatif_state import own_value
 from classroom_gui.view import number_box, whatif_dialog
-from whatif_window import to_beat, window  # noqa: F401  (the fixture)
+from whatif_window import to_beat
 
 
 def _opened(qtbot, window, active: bool = True):

@@ -9,7 +9,7 @@ from classroom_gui.app.actions import BY_ID
 from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.app.history import edits_back
 from classroom_gui.lesson.strings import text
-from whatif_window import two_edits, window  # noqa: F401  (window: the fixture)
+from whatif_window import two_edits
 
 UNDO, REDO = BY_ID["undo_edit"].keys[0], BY_ID["redo_edit"].keys[0]
 OWN_AGAIN = {"en": "the class is the model's own again", "ja": "モデルそのままの数に戻りました"}

@@ -4,7 +4,6 @@ chapter's words, in the narration, the dialog's question and the Undo label; and
 「変える数」 and 「モデルそのままの数」, not 「新しい値」."""
 from __future__ import annotations
 
-import pytest
 
 from classroom_gui.lesson.strings import quote, text
 from classroom_gui.lesson.whatif_words import describe, named

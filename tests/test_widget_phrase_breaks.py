@@ -17,7 +17,7 @@ from classroom_gui.scene.wrapped_text import line_starts
 from classroom_gui.view.gallery_dialog import GalleryDialog
 from classroom_gui.view.window import use_bundled_font
 
-from whatif_window import card_cell, double_click, to_beat, window  # noqa: F401  (window: the fixture)
+from whatif_window import card_cell, double_click, to_beat
 
 
 def laid_out(doc) -> list[list[str]]:
@@ -84,7 +84,7 @@ def test_the_gallerys_japanese_lines_break_between_phrases(qtbot):
     assert breaks > 30 and len(widths) >= 3, (breaks, widths)  # the descriptions do wrap at these widths
 
 
-def test_the_what_if_question_breaks_before_its_layer_and_head(qtbot, window, monkeypatch):  # noqa: F811
+def test_the_what_if_question_breaks_before_its_layer_and_head(qtbot, window, monkeypatch):
     from classroom_gui.view import number_box
 
     use_bundled_font()
@@ -111,7 +111,7 @@ def test_the_what_if_question_breaks_before_its_layer_and_head(qtbot, window, mo
     assert label.accessibleName() == label.text().replace(WORD_JOINER, "")  # a screen reader: no joiners (review29 1f)
 
 
-def test_the_glossarys_japanese_entries_break_between_phrases(qtbot, window):  # noqa: F811
+def test_the_glossarys_japanese_entries_break_between_phrases(qtbot, window):
     from classroom_gui.view import dialogs
 
     use_bundled_font()
@@ -126,7 +126,7 @@ def test_the_glossarys_japanese_entries_break_between_phrases(qtbot, window):  #
     assert all(label.accessibleName() == label.text().replace(WORD_JOINER, "") for label in labels)  # review29 1f
 
 
-def test_the_what_ifs_refusal_breaks_between_phrases(qtbot, window):  # noqa: F811
+def test_the_what_ifs_refusal_breaks_between_phrases(qtbot, window):
     """review29 1e: the refusal under the number box (value_too_small, about 55 characters) wrapped with Qt's own
     breaks, inside words, at the dialog's 40-average-character width."""
     from classroom_gui.view.number_box import NumberDialog
@@ -147,7 +147,7 @@ def test_the_what_ifs_refusal_breaks_between_phrases(qtbot, window):  # noqa: F8
     assert breaks >= 1, breaks
 
 
-def test_a_note_over_the_class_breaks_between_phrases(qtbot, window):  # noqa: F811
+def test_a_note_over_the_class_breaks_between_phrases(qtbot, window):
     use_bundled_font()
     window.set_language("ja")
     window.resize(1024, 768)

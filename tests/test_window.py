@@ -10,18 +10,13 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QGraphicsSimpleTextIte
 
 from classroom_gui.view import settings
 from classroom_gui.view.window import MainWindow
-from helpers import random_checkpoint, random_window
+from helpers import random_checkpoint
 
 # words that stay as they are in the Japanese lesson: symbols of the maths, the language's own name
 TECHNICAL = {"W_Q", "W_K", "W_V", "W_O", "W_1", "W_2", "Softmax", "LayerNorm", "ReLU", "GELU", "exp", "q", "k", "b",
              "b_1", "English", "FFN", "Enter", "PageDown", "PageUp", "Ctrl", "Shift", "Space", "Right", "Left",
              "Home", "End", "Up", "Down", "PgDown", "PgUp", "Esc", "F1", "F5", "F11", "G", "L", "R", "x",
              "GPT", "BERT", "M"}  # names of models and the rule key
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    return random_window(qtbot, tmp_path)
 
 
 def snapshot(w) -> str:

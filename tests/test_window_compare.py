@@ -3,22 +3,16 @@ window's own sentences are; the dialog follows the window's model (its step, its
 scenes, and draws again only when what it shows has changed."""
 import threading
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from classroom_gui.scene import palette
 from classroom_gui.view import compare_dialog, message_box, window_jobs
 from classroom_gui.view.compare_dialog import CompareDialog, open_compare
-from helpers import random_checkpoint, random_window
+from helpers import random_checkpoint
 from whatif_window import to_beat
 
 SECOND = "cat sat on the mat the cat"
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    return random_window(qtbot, tmp_path)
 
 
 def test_a_big_models_second_sentence_is_computed_on_the_worker(qtbot, window, monkeypatch):

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view import number_box, settings
 from classroom_gui.view.window import MainWindow
+from whatif_window import to_beat
 
 
 @pytest.fixture
@@ -16,11 +17,6 @@ def window(qtbot, tmp_path, checkpoint):
     w.show()
     qtbot.waitUntil(lambda: w.run is not None and not w.busy_bar.isVisible(), timeout=30000)
     return w
-
-
-def to_beat(w, key):
-    beats = w.player.timeline.beats
-    w.model.jump(w.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == key)))
 
 
 def real_double_click(qtbot, w, scene_pos):

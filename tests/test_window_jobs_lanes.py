@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from classroom_gui.lesson import rules
 from classroom_gui.model.whatif import Edit
 from classroom_gui.view.worker import Worker
-from test_window_models import window  # noqa: F401
+from helpers import warned_window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    return warned_window(qtbot, tmp_path, monkeypatch)
 
 
 def _big(monkeypatch):
@@ -19,7 +25,7 @@ def _big(monkeypatch):
     monkeypatch.setattr(window_jobs, "BIG_MODEL", 0)
 
 
-def _settled(qtbot, window):  # noqa: F811
+def _settled(qtbot, window):
     qtbot.waitUntil(lambda: not window.worker.waiting, timeout=10_000)
     qtbot.wait(50)
 
@@ -37,7 +43,7 @@ def test_each_lane_keeps_its_newest_answer(qtbot):
     assert sorted(done) == [7, 30] and not worker.waiting
 
 
-def test_a_rule_switch_does_not_drop_the_sentence_computing(qtbot, window, monkeypatch):  # noqa: F811
+def test_a_rule_switch_does_not_drop_the_sentence_computing(qtbot, window, monkeypatch):
     _big(monkeypatch)
     other = next(r for r in rules.RULES if r != window.sel.rule)
     window.sentence.setText("the mat")
@@ -48,7 +54,7 @@ def test_a_rule_switch_does_not_drop_the_sentence_computing(qtbot, window, monke
     assert window.sel.rule == other and window.rule_buttons[other].isChecked()  # switched for the new sentence
 
 
-def test_undo_across_a_rule_switch_comes_back_under_the_rule_left_without_a_forward(qtbot, window, monkeypatch):  # noqa: F811
+def test_undo_across_a_rule_switch_comes_back_under_the_rule_left_without_a_forward(qtbot, window, monkeypatch):
     _big(monkeypatch)
     sel = window.sel
     window.model.edit(Edit("score", sel.layer, sel.head, sel.focus, 0, 5.0))  # a class Undo brings back
@@ -72,7 +78,7 @@ def test_undo_across_a_rule_switch_comes_back_under_the_rule_left_without_a_forw
     assert window.model.whatif.edits and window.model.coming(undo=True) is None
 
 
-def test_enter_on_the_sentence_shown_keeps_its_edits_while_another_lane_computes(qtbot, window, monkeypatch):  # noqa: F811
+def test_enter_on_the_sentence_shown_keeps_its_edits_while_another_lane_computes(qtbot, window, monkeypatch):
     """review12: `waiting` is true while any lane is busy, so Enter on the unchanged sentence while a big model's rule
     (step, compare) job ran computed the sentence again and dropped its what-if edits. Only the class lane counts."""
     _big(monkeypatch)

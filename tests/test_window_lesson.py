@@ -13,6 +13,7 @@ from classroom_gui.view.window import MainWindow
 
 from helpers import pieces_tokenizer
 from helpers import random_checkpoint
+from whatif_window import to_beat
 
 GALLERY = Path(__file__).parent / "fixtures" / "examples.json"
 
@@ -28,15 +29,10 @@ def make_window(qtbot, tmp_path, gallery: bool):
     return w
 
 
-def go_to(w, key: str) -> None:
-    beats = w.player.timeline.beats
-    w.model.jump(w.player.timeline.beat_stop(next(i for i, b in enumerate(beats) if b.key == key)))
-
-
 def test_the_rule_toggle_changes_the_attention_chapters(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path, gallery=False)
     assert w.sel.rule == "none" and w.rule_buttons["none"].isChecked()  # the seed's story: discussion
-    go_to(w, "softmax.weights")
+    to_beat(w, "softmax.weights")
     assert not any(w.model.frame().bars.masked)
     qtbot.mouseClick(w.rule_buttons["causal"], Qt.MouseButton.LeftButton)
     assert w.sel.rule == "causal" and w.rule_buttons["causal"].isChecked()
@@ -45,11 +41,11 @@ def test_the_rule_toggle_changes_the_attention_chapters(qtbot, tmp_path):
     assert (("M",), "rule", "help.rule") in SHORTCUTS
     w.do("rule")  # and back, as the M key does
     assert w.sel.rule == "none" and w.rule_buttons["none"].isChecked()
-    go_to(w, "mask.future")
+    to_beat(w, "mask.future")
     frame = w.model.frame()
     assert frame.bars_beside is not None
     # the blackboard draws both rules' bars side by side; the side panel no longer repeats the board (#12)
-    go_to(w, "answer.softmax")
+    to_beat(w, "answer.softmax")
     assert w.model.frame().rule == "causal" and all(s.badge.startswith("→") for s in w.model.frame().students)
 
 
@@ -143,7 +139,7 @@ def test_a_gpt2_folder_starts_in_turn_and_can_discuss(qtbot, tmp_path):
     assert w.rule_buttons["causal"].isChecked() and not w.menu_actions["examples"].isEnabled()
     w.set_rule("none")
     qtbot.waitUntil(lambda: w.sel.rule == "none", timeout=10_000)
-    go_to(w, "softmax.weights")
+    to_beat(w, "softmax.weights")
     assert w.rule_buttons["none"].isChecked() and w.model.frame().rule == "none"
     assert not any(w.model.frame().bars.masked)
 
@@ -259,10 +255,10 @@ def test_an_open_example_says_its_point_at_its_key_step_and_the_opening_line_goe
         w.set_language("en" if lang == "ja" else "ja")  # the point in the reader's language, as the list says it
         assert w.model.frame().narration.startswith(point(examples[i], w.sel.lang))
         w.set_language(lang)
-        go_to(w, "answer.softmax")
+        to_beat(w, "answer.softmax")
         assert said(examples[i], lang) not in w.model.frame().narration
         assert w.statusBar().currentMessage() == ""  # the opening line went with its step
-        go_to(w, "softmax.weights")
+        to_beat(w, "softmax.weights")
         assert w.model.frame().narration.startswith(point(examples[i], lang))  # back at the key step: said again
         w.model.step_focus(1)  # another asker: the example's point is not what the class shows now
         assert said(examples[i], lang) not in w.model.frame().narration
@@ -270,7 +266,7 @@ def test_an_open_example_says_its_point_at_its_key_step_and_the_opening_line_goe
         assert w.model.frame().narration.startswith(point(examples[i], lang))
     w.sentence.setText("The dog ran")  # another sentence: the example is closed
     w.apply_sentence()
-    go_to(w, "softmax.weights")
+    to_beat(w, "softmax.weights")
     assert not any(said(e, lang) in w.model.frame().narration for e in examples for lang in ("en", "ja"))
 
 

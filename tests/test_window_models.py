@@ -8,21 +8,14 @@ import pytest
 from classroom_gui.view import settings, window_jobs as window_module  # the jobs: BIG_MODEL, the warning box
 from classroom_gui.lesson.strings import WORD_JOINER
 from classroom_gui.view.window import MainWindow
-from helpers import random_checkpoint
+from helpers import warned_window
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tiny_gpt2"
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    messages, boxes = [], []  # each box's text, and (title, text, details)
-    monkeypatch.setattr(window_module, "warn", lambda parent, title, said, detail="": (
-        messages.append(said), boxes.append((title, said, detail))))
-    w = MainWindow(random_checkpoint(tmp_path / "ck"), settings.open_store(str(tmp_path / "s.ini")))
-    w.messages, w.boxes = messages, boxes
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return warned_window(qtbot, tmp_path, monkeypatch)
 
 
 def test_open_a_gpt2_folder_off_the_gui_thread(qtbot, window):

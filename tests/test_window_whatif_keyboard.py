@@ -5,7 +5,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from classroom_gui.model.whatif import Edit
-from whatif_window import window  # noqa: F401  (the fixture)
 
 made_kind = [""]  # the kind the next W dialog is answered with (test_a_what_if_from_the_keyboard)
 

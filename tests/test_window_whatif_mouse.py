@@ -10,7 +10,7 @@ from classroom_gui.lesson.whatif_state import edited
 from classroom_gui.model.whatif import Edit
 from classroom_gui.scene.heatmap import HeatmapItem
 from classroom_gui.view import number_box
-from whatif_window import double_click, to_beat, window  # noqa: F401  (window: the fixture)
+from whatif_window import double_click, to_beat
 
 
 def test_double_click_on_a_card_number_edits_it_and_the_class_recomputes(qtbot, window, monkeypatch):

@@ -4,7 +4,7 @@ own and the lesson drawing."""
 import pytest
 
 from classroom_gui.model.whatif import Edit
-from whatif_window import to_beat, window  # noqa: F401  (window: the fixture)
+from whatif_window import to_beat
 
 
 def test_reset_and_a_refused_mask_edit(qtbot, window):

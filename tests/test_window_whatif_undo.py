@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from classroom_gui.app.edit_history import edit_keys
 from classroom_gui.lesson.whatif_state import sentence_text
 from classroom_gui.model.whatif import Edit
-from whatif_window import menu_item, two_edits, window  # noqa: F401  (window: the fixture)
+from whatif_window import menu_item, two_edits
 
 
 def one_edit(window) -> str:  # the status line of one what-if edit, with the Edit menu's keys

@@ -8,7 +8,6 @@ of at least 16 px) on both canvases, in both languages.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 
 import numpy as np

@@ -8,7 +8,6 @@ products it has and lists its first ones.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import numpy as np
 import pytest

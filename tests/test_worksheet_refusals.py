@@ -9,17 +9,12 @@ import pytest
 
 from classroom_gui.cli import main
 from classroom_gui.export.errors import said
-from classroom_gui.lesson.worksheet import WorksheetError, build_worksheet, choose_asker
+from classroom_gui.lesson.worksheet import build_worksheet, choose_asker
 from classroom_gui.model.sentence import run_sentence
+from helpers import worksheet_refusal
 
 JA = "猫がマットの上に座った"
 ENGLISH = re.compile(r"\b(?:listens|students|worksheet|room|choose|sentence|model|cards)\b")
-
-
-def _refusal(call) -> WorksheetError:
-    with pytest.raises(WorksheetError) as caught:
-        call()
-    return caught.value
 
 
 def _reads_as_japanese(message: str) -> None:
@@ -43,7 +38,7 @@ def test_each_refusal_is_the_clis_english_and_japanese_for_the_window(checkpoint
          "a worksheet: choose the student in seat 2-7 with --focus", "「猫」"),
     ]
     for call, english, named in cases:
-        refused = _refusal(call)
+        refused = worksheet_refusal(call)
         assert str(refused) == english and said(refused, "en") == english
         japanese = said(refused, "ja")
         _reads_as_japanese(japanese)
@@ -69,7 +64,7 @@ def test_an_edited_score_is_refused_in_the_readers_language_whatever_the_sheets(
     from classroom_gui.lesson.whatif_state import from_specs
 
     edited = from_specs(run_sentence(checkpoint, JA, "causal").trace, ["score[2,1,座った,猫]=3"])
-    refused = _refusal(lambda: build_worksheet(edited, edited.tokens.index("座った"), 1, 0, "en"))
+    refused = worksheet_refusal(lambda: build_worksheet(edited, edited.tokens.index("座った"), 1, 0, "en"))
     assert str(refused).startswith('The scores of "座った" in this head were edited by hand')
     assert said(refused, "ja").startswith("このヘッドでは「座った」のスコアを手で変えています")
 
@@ -124,13 +119,13 @@ def test_a_one_word_sentence_is_told_to_be_longer(checkpoint):
     such range, and a shorter sentence cannot help. A one-word class is told to write at least two words; a seat
     that hears only itself in a longer sentence is told to choose another seat (not a shorter sentence)."""
     one = run_sentence(checkpoint, "猫", "causal").trace
-    exc = _refusal(lambda: choose_asker(one, 0, 0, None))
+    exc = worksheet_refusal(lambda: choose_asker(one, 0, 0, None))
     assert exc.phrase.key == "worksheet.error.too_short"
     assert str(exc) == ("\"猫\" listens to only itself, so there is nothing to work out on a worksheet: write a "
                         "sentence of at least 2 words")
     _reads_as_japanese(said(exc, "ja"))
     assert "2語以上の文" in said(exc, "ja") and "〜1" not in said(exc, "ja")
     three = run_sentence(checkpoint, "The cat sat", "causal").trace
-    exc = _refusal(lambda: choose_asker(three, 0, 0, None))
+    exc = worksheet_refusal(lambda: choose_asker(three, 0, 0, None))
     assert exc.phrase.key == "worksheet.error.only_itself" and "shorter" not in str(exc)
     assert str(exc).endswith("choose the student in seat 2-3 with --focus")

@@ -8,9 +8,10 @@ import pytest
 
 from classroom_gui.cli import main
 from classroom_gui.export.errors import said
-from classroom_gui.lesson.worksheet import WorksheetError, choose_asker, no_sheet
+from classroom_gui.lesson.worksheet import choose_asker, no_sheet
 from classroom_gui.model.sentence import run_sentence
 from classroom_gui.model.whatif import EditError, parse_edit
+from helpers import worksheet_refusal
 
 
 @pytest.fixture(scope="module")
@@ -18,20 +19,14 @@ def trace(checkpoint):
     return lambda text, rule: run_sentence(checkpoint, text, rule).trace
 
 
-def _refusal(call) -> WorksheetError:
-    with pytest.raises(WorksheetError) as caught:
-        call()
-    return caught.value
-
-
 def test_a_class_of_two_is_told_its_one_seat(trace):
     two = trace("猫が", "causal")
-    exc = _refusal(lambda: choose_asker(two, 0, 0, None))
+    exc = worksheet_refusal(lambda: choose_asker(two, 0, 0, None))
     assert str(exc) == ("\"猫\" listens to only itself, so there is nothing to work out on a worksheet: choose the "
                         "student in seat 2 with --focus")
     assert said(exc, "ja").endswith("--focusで2番の席の生徒を選んでください。") and "2〜2" not in said(exc, "ja")
     three = trace("The cat sat", "causal")
-    assert said(_refusal(lambda: choose_asker(three, 0, 0, None)), "ja").endswith("--focusで2〜3番の席の生徒を選んでください。")
+    assert said(worksheet_refusal(lambda: choose_asker(three, 0, 0, None)), "ja").endswith("--focusで2〜3番の席の生徒を選んでください。")
 
 
 def test_the_window_tells_a_one_word_class_to_write_more(trace):
@@ -64,10 +59,10 @@ def test_the_command_keeps_the_lessons_rule_for_the_asker_it_was_given(trace, tm
 
 
 def test_every_student_listening_to_the_same_number_is_said_once(trace):
-    exc = _refusal(lambda: choose_asker(trace("The cat sat", "none"), 0, None, 2))
+    exc = worksheet_refusal(lambda: choose_asker(trace("The cat sat", "none"), 0, None, 2))
     assert str(exc) == "no student of this sentence listens to exactly 2 (here each listens to 3)"
     assert said(exc, "ja") == "この文には、ちょうど2人の話を聞く生徒がいません（ここではどの生徒も3人の話を聞きます）。"
-    exc = _refusal(lambda: choose_asker(trace("The cat sat", "causal"), 0, None, 4))  # here 1, 2 and 3: a range
+    exc = worksheet_refusal(lambda: choose_asker(trace("The cat sat", "causal"), 0, None, 4))  # here 1, 2 and 3: a range
     assert str(exc) == "no student of this sentence listens to exactly 4 (here they listen to 1 to 3)"
 
 

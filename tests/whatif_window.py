@@ -1,15 +1,9 @@
 """Shared by the window's what-if tests (test_window_whatif_*.py): the window on a random checkpoint, a
-double-click at a scene point, a jump to a step by its key, and an Edit menu item's text and whether it is enabled."""
-from classroom_gui.view.mnemonics import plain  # (a menu item's text without its access key)
-import pytest
+double-click at a scene point, a jump to a step by its key, and an Edit menu item's text and whether it is enabled.
+The window itself is conftest's `window` fixture."""
 from PySide6.QtCore import QPoint, Qt
 
-from helpers import random_window
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    return random_window(qtbot, tmp_path)
+from classroom_gui.view.mnemonics import plain  # (a menu item's text without its access key)
 
 
 def double_click(qtbot, w, scene_pos):

@@ -206,7 +206,8 @@ class ClassroomModel(EditHistory, QuizSteps):
             return sentence_id(text, self.model_key), timeline.place(left.where.time), left.where.time, None
         if self.run is None:
             return None
-        example = next((i for i, e in enumerate(self.gallery) if e is self.open_example), None)
+        # by value: a model opened again (set_checkpoint) reads its gallery again, new Examples equal to the open one
+        example = next((i for i, e in enumerate(self.gallery) if e == self.open_example), None)
         time = self.player.time
         return sentence_id(self.run.text, self.model_key), self.player.timeline.place(time), time, example
 

@@ -18,13 +18,13 @@ from typing import Callable
 from ..lesson.canvas import PICTURE_TOP, WIDESCREEN, Canvas
 from ..lesson.frame import Frame
 from ..lesson.speaker_notes import speaker_notes
+from ..lesson.strings import japanese
 from ..scene.classroom import ClassroomScene, rule_on_second_line
 from ..scene.palette import Theme, theme as theme_named
 from ..scene.render import render_frame
 from ..scene.wrapped_text import notice_rows
 from .png import png_bytes
-
-EMU_PER_PX = 12192000 // WIDESCREEN.width  # 6350: a 1920-pixel canvas on a 13.33 in wide slide
+from .pptx_text import EMU_PER_PX, PT_PER_PX, emu, fitted, fitting_px, rgb, write
 
 
 def title_box(c: Canvas) -> tuple[int, int, int, int]:  # x, y, w, h in canvas pixels (the canvas draws its title there)
@@ -35,7 +35,6 @@ def narration_box(c: Canvas) -> tuple[int, int, int, int]:
     return 30, c.caption_y, c.width - 60, c.height - c.caption_y - 18
 
 
-PT_PER_PX = 0.5                           # 1920 px across 960 pt
 TITLE_PX, NARRATION_PX, NOTICE_PT = (36, 22), (34, 17), 9  # (largest, smallest) as on the canvas
 # East Asian theme font: Yu Gothic ships with Windows and macOS (and Office); other apps substitute theirs
 EAST_ASIAN_FONT = "Yu Gothic"
@@ -102,7 +101,7 @@ def slide_notes(frame: Frame, drawn: list[str] | None = None) -> str:
     """A slide's speaker notes: a quiz slide's question first, then where to point and what to redo
     (lesson.speaker_notes; of the board lines `drawn` in the slide's picture, board_lines), then the frame's
     notices; paragraphs apart. A PNG folder's notes.txt holds them too."""
-    lang = "ja" if _japanese(frame.title) else "en"  # (a deck's frames are said in one language)
+    lang = "ja" if japanese(frame.title) else "en"  # (a deck's frames are said in one language)
     return "\n\n".join(filter(None, [_quiz_said(frame), *speaker_notes(frame, lang, drawn), *frame.notices]))
 
 
@@ -168,19 +167,19 @@ def _quiz(slide, frame: Frame, th: Theme, scene, card=None) -> None:
         px *= th.font_scale * PT_PER_PX
         wrap, margins, question_end = True, ASKED_MARGINS, 0
     x, y, w, h = box.x(), box.y(), box.width(), box.height()
-    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *_emu(x, y, w, h))
+    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *emu(x, y, w, h))
     shape.name = QUIZ_NAME
     shape.fill.solid()
-    shape.fill.fore_color.rgb = _rgb(th.color("desk"))
-    shape.line.color.rgb = _rgb(th.color("value" if revealed else "focus"))
+    shape.fill.fore_color.rgb = rgb(th.color("desk"))
+    shape.line.color.rgb = rgb(th.color("value" if revealed else "focus"))
     shape.line.width = Pt(5 * PT_PER_PX)
     tf = shape.text_frame
-    _write(tf, [(_marked(line, th), px, th.color("text"), False) for line in said])
+    write(tf, [(_marked(line, th), px, th.color("text"), False) for line in said])
     for para in tf.paragraphs:
         para.alignment = 1  # PP_ALIGN.LEFT
     if question_end >= 0:
         tf.paragraphs[question_end].space_after = Pt(px * 0.6)
-    _fitted(tf, *margins, wrap=wrap)
+    fitted(tf, *margins, wrap=wrap)
 
 
 def _asked(quiz: dict, box, scale: float = 1.0) -> tuple[object, list[str], float]:
@@ -199,23 +198,13 @@ def _asked(quiz: dict, box, scale: float = 1.0) -> tuple[object, list[str], floa
 
     w, h = box.width() - 2 * ASKED_MARGINS[0], box.height() - 2 * ASKED_MARGINS[1]
     lines = card_lines(quiz, quiz["marks"], False)
-    px = _fitting_px(quiz_text(quiz), w / scale, h / scale, *QUIZ_PX)
-    if not _japanese(quiz["question"]):
+    px = fitting_px(quiz_text(quiz), w / scale, h / scale, *QUIZ_PX)
+    if not japanese(quiz["question"]):
         return box, [line for line in lines if line], px
     broken = question_lines(lines, QFontMetricsF(fonts.font(px * scale)), w / SLACK / LIBREOFFICE_WIDER)
     n = len(broken) - (len(lines) - 1)  # the question's lines
-    px = _fitting_px("\n".join(broken), w / scale, h / scale, *QUIZ_PX, wrap=False)
+    px = fitting_px("\n".join(broken), w / scale, h / scale, *QUIZ_PX, wrap=False)
     return box, ["\v".join(broken[:n]), *[line for line in broken[n:] if line]], px
-
-
-def _emu(*px: float):
-    from pptx.util import Emu
-    return [Emu(int(round(v * EMU_PER_PX))) for v in px]
-
-
-def _rgb(hex_colour: str):
-    from pptx.dml.color import RGBColor
-    return RGBColor.from_string(hex_colour.lstrip("#")[:6].upper())
 
 
 def _east_asian_theme_font(prs) -> None:
@@ -230,11 +219,7 @@ def _east_asian_theme_font(prs) -> None:
 def _background(slide, colour: str) -> None:
     fill = slide.background.fill
     fill.solid()
-    fill.fore_color.rgb = _rgb(colour)
-
-
-def _japanese(text: str) -> bool:
-    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
+    fill.fore_color.rgb = rgb(colour)
 
 
 def _marked(line: str, th: Theme) -> list[tuple[str, str, bool]]:
@@ -247,51 +232,6 @@ def _marked(line: str, th: Theme) -> list[tuple[str, str, bool]]:
     for k in range(len(runs) - 1, 0, -1):
         runs.insert(k, (PAIR_GAP, th.color("text"), False))
     return runs
-
-
-def _write(frame_text, paragraphs: list[tuple[str | list[tuple[str, str, bool]], float, str, bool]],
-           font: str | None = None) -> None:
-    """Fill a text frame: (text, size in pt, colour, bold) per paragraph, a "\v" in it a line break, or instead of
-    the text a list of (text, colour, bold) runs; runs say their language so that spell checking and the East Asian
-    font choice are right."""
-    from pptx.oxml.ns import qn
-    from pptx.util import Pt
-
-    frame_text.clear()
-    for n, (text, pt, colour, bold) in enumerate(paragraphs):
-        para = frame_text.paragraphs[0] if n == 0 else frame_text.add_paragraph()
-        runs = text if isinstance(text, list) else [(text, colour, bold)]
-        for said, colour, bold in runs:
-            if "\v" in said:
-                para.text = said  # (a run a line: python-pptx makes "\v" a line break)
-                made = para.runs
-            else:
-                made = [para.add_run()]
-                made[0].text = said
-            for run in made:
-                run.font.size = Pt(pt)
-                run.font.bold = bold
-                run.font.color.rgb = _rgb(colour)
-                run.font._rPr.set("lang", "ja-JP" if _japanese(said) else "en-US")
-                if font:  # named for Latin and East Asian text alike (else a renderer takes the theme's, DejaVu)
-                    run.font.name = font  # <a:latin>, and <a:ea> right after it (the schema's order)
-                    latin = run.font._rPr.find(qn("a:latin"))
-                    latin.addnext(latin.makeelement(qn("a:ea"), {"typeface": font}))
-
-
-def _fitted(frame_text, margin: float | None = None, margin_y: float | None = None, wrap: bool = True) -> None:
-    """A text frame centred vertically and shrunk to fit its shape (the title, the narration, a quiz card), wrapped
-    unless `wrap` is False (an answered quiz card holds the picture's own lines), with `margin` canvas px left and
-    right and `margin_y` top and bottom (None: PowerPoint's own)."""
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-
-    frame_text.word_wrap = wrap
-    frame_text.vertical_anchor = MSO_ANCHOR.MIDDLE
-    if margin is not None:
-        frame_text.margin_left = frame_text.margin_right = _emu(margin)[0]
-    if margin_y is not None:
-        frame_text.margin_top = frame_text.margin_bottom = _emu(margin_y)[0]
-    frame_text.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
 
 
 def _title(slide, frame: Frame, th: Theme, legend_left: float | None = None, card=None) -> None:
@@ -309,35 +249,16 @@ def _title(slide, frame: Frame, th: Theme, legend_left: float | None = None, car
     if card is not None and card.box.intersects(QRectF(*box)):
         right = min(right, card.box.left() - 24)
     box = (box[0], box[1], max(200, right - box[0]), box[3])
-    shape.left, shape.top, shape.width, shape.height = _emu(*box)
+    shape.left, shape.top, shape.width, shape.height = emu(*box)
     tf = shape.text_frame
     said, least = frame.title, TITLE_LEAST_PT / (th.font_scale * PT_PER_PX)  # (px)
-    if _fitting_px(said, box[2] - 10, box[3], TITLE_PX[0], least - 1, bold=True, wrap=False) < least:
+    if fitting_px(said, box[2] - 10, box[3], TITLE_PX[0], least - 1, bold=True, wrap=False) < least:
         said = rule_on_second_line(said).split("\n")[0]  # the rule's name left out where it would not fit at 18 pt
         # beside the legend (teacher36 #12: "4. Scoring: …  ·  discussion" was 11.9 pt)
-    px = _fitting_px(said, box[2] - 10, box[3], *TITLE_PX, bold=True, wrap=False)
-    _write(tf, [(said, px * th.font_scale * PT_PER_PX, th.color("title"), True)], font=APP_FONT)
+    px = fitting_px(said, box[2] - 10, box[3], *TITLE_PX, bold=True, wrap=False)
+    write(tf, [(said, px * th.font_scale * PT_PER_PX, th.color("title"), True)], font=APP_FONT)
     tf.paragraphs[0].alignment = 1  # PP_ALIGN.LEFT
-    _fitted(tf)
-
-
-def _fitting_px(text: str, w: float, h: float, largest: float, smallest: float, bold: bool = False,
-                wrap: bool = True) -> float:
-    """The largest pixel size, as the canvas would choose it, at which `text` fits w x h canvas pixels, so
-    PowerPoint and Keynote (which shrink text only once it is edited) open every slide without overflow."""
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QFontMetricsF
-
-    from ..scene import fonts
-
-    flags = int(Qt.AlignmentFlag.AlignLeft | (Qt.TextFlag.TextWordWrap if wrap else 0))
-    px = largest
-    while px > smallest:
-        used = QFontMetricsF(fonts.font(px, bold)).boundingRect(QRectF(0, 0, w, 1e6), flags, text)
-        if used.height() <= h and used.width() <= w:
-            break
-        px = max(smallest, px - max(1.0, px * 0.08))
-    return px
+    fitted(tf)
 
 
 def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int, card=None) -> float | None:
@@ -355,7 +276,7 @@ def _picture(slide, frame: Frame, th: Theme, scene: ClassroomScene, width: int, 
     picture_bottom = c.caption_y - 6
     top, bottom = int(PICTURE_TOP * scale), int(round(picture_bottom * scale))
     band = image.copy(0, top, w, bottom - top)
-    left, y, cw, ch = _emu(0, PICTURE_TOP, c.width, picture_bottom - PICTURE_TOP)
+    left, y, cw, ch = emu(0, PICTURE_TOP, c.width, picture_bottom - PICTURE_TOP)
     pic = slide.shapes.add_picture(io.BytesIO(png_bytes(band, alpha=False)), left, y, cw, ch)
     pic.name = NAMES[1]
     pic._element.nvPicPr.cNvPr.set("descr", frame.narration or frame.title)  # alt text for screen readers
@@ -376,8 +297,8 @@ def _legend(slide, image, scene: ClassroomScene, scale: float, card=None) -> flo
     x, y = max(0, int(area.x() * scale)), max(0, int(area.y() * scale))
     w, h = int(round(area.right() * scale)) - x, int(round(area.bottom() * scale)) - y
     cut = image.copy(x, y, w, h)
-    pic = slide.shapes.add_picture(io.BytesIO(png_bytes(cut, alpha=False)), *_emu(x / scale, y / scale, w / scale,
-                                                                                   h / scale))
+    pic = slide.shapes.add_picture(io.BytesIO(png_bytes(cut, alpha=False)), *emu(x / scale, y / scale, w / scale,
+                                                                                  h / scale))
     pic.name = LEGEND_NAME
     pic._element.nvPicPr.cNvPr.set("descr", "  ".join(label for _, label in legend.entries))
     return area.x()
@@ -389,17 +310,17 @@ def _narration(slide, frame: Frame, th: Theme) -> None:
     if not (frame.narration or frame.notices):
         return
     nbox = narration_box(frame.canvas)
-    box = slide.shapes.add_textbox(*_emu(*nbox))
+    box = slide.shapes.add_textbox(*emu(*nbox))
     box.name = NAMES[2]
     box.fill.solid()
-    box.fill.fore_color.rgb = _rgb(th.color("caption"))
-    box.line.color.rgb = _rgb(th.color("caption_border"))
+    box.fill.fore_color.rgb = rgb(th.color("caption"))
+    box.line.color.rgb = rgb(th.color("caption_border"))
     box.line.width = Pt(1)
     tf = box.text_frame
     rows = notice_rows("  •  ".join(frame.notices), nbox[2] - 56, 16) if frame.notices else 0  # as the canvas
     notices_h = 30 + 21 * (rows - 1) if rows else 0  # (the caption's notes on marks: marks.explain_marks)
-    px = _fitting_px(frame.narration, nbox[2] - 56, nbox[3] - 24 - notices_h, *NARRATION_PX)
+    px = fitting_px(frame.narration, nbox[2] - 56, nbox[3] - 24 - notices_h, *NARRATION_PX)
     paragraphs = [(frame.narration, px * th.font_scale * PT_PER_PX, th.color("text"), False)]
     paragraphs += [("  •  ".join(frame.notices), NOTICE_PT, th.color("text_muted"), False)] if frame.notices else []
-    _write(tf, paragraphs)
-    _fitted(tf, 28)
+    write(tf, paragraphs)
+    fitted(tf, 28)

@@ -6,8 +6,8 @@ window's language, with the same paths and numbers (teacher5 L2: a Japanese wind
 """
 from __future__ import annotations
 
-from ..messages.phrase import Phrase, PhraseError  # noqa: F401 (Phrase re-exported: the exports' reasons)
-from ..messages.reasons import REASONS, SystemReason  # noqa: F401 (re-exported: the exports' system reasons)
+from ..messages.phrase import PhraseError
+from ..messages.reasons import SystemReason
 from ..lesson.strings import text
 
 

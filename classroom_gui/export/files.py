@@ -28,7 +28,8 @@ PART = re.compile(r"^\..+\.(\d+)-[a-z0-9_]{8}\.part$")
 STALE_SECONDS = 24 * 3600  # a temporary this old is swept even if its process id is in use again
 
 
-from .errors import Cancelled, ExportError, Phrase, SystemReason  # noqa: F401 (re-exported: the exports' errors)
+from ..messages.phrase import Phrase
+from .errors import Cancelled, ExportError, SystemReason  # noqa: F401 (re-exported: the exports' errors)
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going? (a dialog's progress bar, the CLI's counter)
 

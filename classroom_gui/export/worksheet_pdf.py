@@ -187,7 +187,7 @@ def _context_table(ws: Worksheet, key: bool, level: Level) -> str:
         parts = [escape(x) + (f'<br/><span style="color:{GREY}; font-size:{level.small}pt;">'
                               f'{escape(ws.t("worksheet.model", value=f"{m:.4f}"))}</span>' if key else "")
                  for x, m in zip(ws.others_context, ws.model_others_context)]
-        given = ["<tr>" + _cell(_set(ws, ws.t("worksheet.others_part", n=len(ws.others))))
+        given = ["<tr>" + _cell(_set(ws, ws.t(_counted("worksheet.others_part", ws), n=len(ws.others))))
                  + "".join(_cell(c) for c in parts) + "</tr>"]
     return _table([f"<tr>{head}</tr>"] + given + ["<tr>" + _cell("⑥") + "".join(_cell(c) for c in cells) + "</tr>"],
                   level)
@@ -196,7 +196,12 @@ def _context_table(ws: Worksheet, key: bool, level: Level) -> str:
 def others_name(ws: Worksheet) -> str:
     """The others' row as the sheet names it, in the gap lines' form (teacher30 #6): "6 others: seats 1, 3–4, 7–11"
     (「ほか6人：1、3〜4、7〜11番の席」)."""
-    return ws.t("worksheet.others_name", n=len(ws.others), seats=seats_said(ws.t, ws.others))
+    return ws.t(_counted("worksheet.others_name", ws), n=len(ws.others), seats=seats_said(ws.t, ws.others))
+
+
+def _counted(key: str, ws: Worksheet) -> str:
+    """`key`, or its form for one other student (`key`_one: "1 other: seat 4", not "1 others: seats 4": student39 #4)."""
+    return key + "_one" if len(ws.others) == 1 else key
 
 
 def whatif_line(ws: Worksheet) -> str:
@@ -250,12 +255,12 @@ def worksheet_html(ws: Worksheet, model_name: str, level: Level = LEVELS[0]) -> 
         else:
             parts.append(f"<p>{escape(t('worksheet.name_field'))}</p>")
             parts.append(f"<p>{_set(ws, rule_line(ws))}</p>")
-            intro = (t("worksheet.intro_others", asker=asker, names=names_list(ws), n=ws.hears, rows=len(ws.heard),
+            intro = (t(_counted("worksheet.intro_others", ws), asker=asker, names=names_list(ws), n=ws.hears, rows=len(ws.heard),
                        others=len(ws.others)) if ws.others
                      else t("worksheet.intro", asker=asker, names=names_list(ws), n=len(ws.heard)))
             parts.append(f"<p>{_set(ws, intro)}</p>")
         how = t("worksheet.how_dot", d=ws.d)
-        context = (t("worksheet.context_others", asker=asker, d=ws.d, n=len(ws.others), rows=len(ws.heard)) if ws.others
+        context = (t(_counted("worksheet.context_others", ws), asker=asker, d=ws.d, n=len(ws.others), rows=len(ws.heard)) if ws.others
                    else t("worksheet.context", asker=asker, d=ws.d))
         if not key:  # what exp is, where a student meets it (teacher20 L4: the sheet never said)
             how = f"{_set(ws, how)}<br/>{_set(ws, t('worksheet.exp_hint'))}"

@@ -17,7 +17,7 @@ from . import rules
 from .compare_layout import canvas_for_page
 from .frame import ClassStrips, Frame, strips_of
 from .state import Selection, default_focus, frame_at, timeline_for
-from .strings import quote, text
+from .strings import japanese, quote, text
 from .whatif_words import NAMED, describe
 
 ANSWER_CHAPTER = "answer"
@@ -30,7 +30,7 @@ DEFAULT_PAIRS = {"en": ("The cat sat on the mat", "The dog sat on the bed"),
 
 def sentence_lang(sentence: str) -> str:
     """"ja" when the sentence holds kana or kanji, else "en": the language of the class, not of the menus."""
-    return "ja" if any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in sentence) else "en"
+    return "ja" if japanese(sentence) else "en"
 
 
 def default_pair(lang: str, gallery=(), sentence: str | None = None) -> tuple[str, str]:

@@ -63,7 +63,8 @@ def questions(trace: Trace, sel: Selection, vocab: list[str] | None = None) -> l
 
 
 def _seats(sel: Selection, tokens: list[str], seats) -> list[str]:
-    """Choices naming students, in seat order; a word that sits twice in the class is told apart by its seat."""
+    """Choices naming students, in seat order; a word that sits twice in the class is told apart by its seat (as the
+    question's asker is: student39 #3, "which can "dog" not hear?" in a class with two "dog"s fitted either)."""
     return [seat_quoted(sel.lang, tokens, j) for j in sorted(seats)]
 
 
@@ -98,7 +99,7 @@ def _top_share(trace: Trace, sel: Selection, step: int) -> Question | None:
     # the rule named: the mask step shows both rules' shares, and the other rule's top student may be a choice
     # (teacher20 M1: 「日」 in discussion, its narration said 順番に発言なら「雨」, a choice marked wrong)
     return Question("top_share", text(sel.lang, f"quiz.top_share_{trace.mask_rule}",
-                                      focus=quote(sel.lang, trace.tokens[sel.focus]), layer=sel.layer + 1,
+                                      focus=seat_quoted(sel.lang, trace.tokens, sel.focus), layer=sel.layer + 1,
                                       head=sel.head + 1), choices, answer, step, seats=_named(sel.focus, picked))
 
 
@@ -109,7 +110,7 @@ def _sum(trace: Trace, sel: Selection, step: int) -> Question:
     answer = fmt(total)
     wrong = [fmt(heard), fmt(0.5), fmt(0)]  # "one share each", "half", "nothing left": the usual slips
     choices = sorted(dict.fromkeys([answer] + [w for w in wrong if w != answer]), key=float)
-    return Question("sum", text(sel.lang, "quiz.sum", focus=quote(sel.lang, trace.tokens[sel.focus])),
+    return Question("sum", text(sel.lang, "quiz.sum", focus=seat_quoted(sel.lang, trace.tokens, sel.focus)),
                     choices[:CHOICES], answer, step)
 
 
@@ -127,7 +128,7 @@ def _cannot_hear(trace: Trace, sel: Selection, step: int) -> Question | None:
         kind, answer_seat, picked = "can_hear", 0, list(range(min(T, CHOICES)))
     choices = _seats(sel, trace.tokens, picked)
     answer = choices[sorted(picked).index(answer_seat)]
-    return Question(kind, text(sel.lang, f"quiz.{kind}", focus=quote(sel.lang, trace.tokens[f])), choices, answer, step,
+    return Question(kind, text(sel.lang, f"quiz.{kind}", focus=seat_quoted(sel.lang, trace.tokens, f)), choices, answer, step,
                     seats=_named(f, picked))
 
 
@@ -160,5 +161,5 @@ def _next_word(trace: Trace, sel: Selection, step: int, vocab: list[str]) -> Que
     if len(picked) < 2:
         return None
     words = [named(vocab[i]) for i in picked]
-    return Question("next_word", text(sel.lang, "quiz.next_word", last=quote(sel.lang, trace.tokens[-1])),
+    return Question("next_word", text(sel.lang, "quiz.next_word", last=seat_quoted(sel.lang, trace.tokens, trace.n_tokens - 1)),
                     [quote(sel.lang, w) for w in sorted(words)], quote(sel.lang, words[0]), step)

@@ -11,8 +11,13 @@ import re
 from functools import lru_cache
 
 # re-exported: the lesson, the scene, the window and the CLI read their words from here
-from ..messages.strings import LANGUAGES, QUOTE_MARKS, quote, table, text  # noqa: F401
+from ..messages.strings import LANGUAGES, QUOTE_MARKS, quote, table, text
 from .numbers import close_second, winning
+
+__all__ = ["LANGUAGES", "QUOTE_MARKS", "quote", "table", "text",  # (messages.strings')
+           "joined", "japanese", "WORD_JOINER", "MIDDLE_DOT", "unbroken_quotes", "PHRASES", "PIECE_SPACE",
+           "NO_BREAK_SPACE", "PARTICLES", "PAIRED", "NOT_ENDED", "unbroken_words", "by_rules", "wrapping", "LAST_LINE",
+           "unbroken_end", "name_list", "sits_twice", "seat_quoted", "most_heard", "languages", "language_name"]
 
 
 def joined(words: list[str]) -> str:
@@ -26,6 +31,11 @@ def joined(words: list[str]) -> str:
 
 def _cjk(word: str) -> bool:
     return any(ord(c) >= 0x3000 for c in word)
+
+
+def japanese(text: str) -> bool:
+    """Whether `text` holds kana or kanji (the language of a sentence or a slide, not of the menus)."""
+    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
 
 
 WORD_JOINER = "\u2060"  # no line break here: Qt's line breaker keeps the characters it joins on one line

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import numpy as np
 
+__all__ = ["softmax", "dot_scores", "divide_scores", "scale_scores", "score_divisor", "layer_norm", "linear",
+           "ACTIVATION", "gelu", "gelu_new", "relu", "MASK_RULES", "attention_mask", "no_mask", "causal_mask"]
 
 # Speed notes. Reductions call the ufuncs' .reduce directly: np.max/np.sum/np.mean/np.var go through
 # Python wrappers that cost more than the arithmetic on a 6-token sentence. Steps on large arrays
@@ -74,7 +76,7 @@ def linear(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:  # [T, in
 
 
 # the FFN's activations live in activations.py (one per config.json name); these names stay importable here
-from .activations import ACTIVATION, gelu, gelu_new, relu  # noqa: E402,F401
+from .activations import ACTIVATION, gelu, gelu_new, relu  # noqa: E402
 
 
 # The classroom's two rules, one set of weights: "causal" (in turn, as GPT: a student hears only those who have

@@ -189,6 +189,11 @@ class Board:
             return chart, QRectF(inner.x(), inner.top(), inner.width(),
                                  limit - inner.top() - (strips_h + GAP if boxes else 0)), boxes
 
+        def rows_kept(board: list[str], given: list[str], more: int, rect: QRectF) -> bool:  # every line drawn as
+            _, columns, left = fitted(tuple(board), more, rect.width(), rect.height(), chalk, grow, frame.lang)
+            drawn = {line.strip() for column in columns for line in column}  # written, the desks' rows not re-flowed
+            return left <= more and all(line.strip() in drawn for line in set(board) - set(given))
+
         def roomier(board: list[str], more: int, at):  # `at` (placed), or room for every wrapped row where that cuts less
             left = fitted(tuple(board), more, at[1].width(), at[1].height(), chalk, grow, frame.lang)[2]
             if left <= more:
@@ -221,6 +226,12 @@ class Board:
                     board = frame.board_short
                 again = roomier(board, more, placed(board))  # the chart and strips as the short board leaves them,
                 if not cuts(board, more, again[1], chalk, grow, frame.lang):  # where it fits there
+                    chart, lines_rect, boxes = again
+            if desk_rows and not self.desks_cut and not self.short_drawn and frame.bars is None and chart is not None:
+                # the desks' rows re-flowed for bigger chalk: the map down to its least (HEAT_MIN) where that keeps
+                # them (student39 #6: 4:3 heads.residual in Japanese, the notebook out of the desks' rows)
+                again = placed(board, inner.height())
+                if not rows_kept(board, frame.board, more, lines_rect) and rows_kept(board, frame.board, more, again[1]):
                     chart, lines_rect, boxes = again
             self.lines.set_lines(board, lines_rect, theme, more, grow, frame.lang, chalk)
             self.lines.setVisible(True)
@@ -276,8 +287,9 @@ class Board:
             self.bars.set_bars(frame.bars, chart, theme, below)
             self.bars.setVisible(True)
             self.heatmap.setVisible(False)
-        elif chart is not None:
-            self.heatmap.set_heatmap(frame.heatmap, chart, theme)
+        elif chart is not None:  # (the close-up's map: numbers down to the class's least, its type scaled to its cells)
+            least = least_number_px(frame.canvas, len(frame.heatmap.matrix)) if close else None
+            self.heatmap.set_heatmap(frame.heatmap, chart, theme, least)
             self.heatmap.setVisible(True)
             self.bars.setVisible(False)
             self.beside.setVisible(False)

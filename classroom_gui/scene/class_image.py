@@ -50,17 +50,6 @@ def fits(students: list[Student], box: DeskBox) -> bool:
     return len(students) > COMPOSE_FROM and all(not b.label_h and not b.number_px for b in box.strips)
 
 
-def stands_out(s: Student, strips: list[Strip]) -> bool:
-    """A desk drawn by its own DeskItem: the asker (its raised card and spotlight), or a card showing an
-    edit or cells crossed out."""
-    if s.state == "focus":
-        return True
-    for st in strips:  # (a plain loop: asked of every desk of a big class each frame, ~6,000 strips at 512)
-        if st.raised or st.edited or (st.zeroed and any(st.zeroed)):
-            return True
-    return False
-
-
 class ClassImage(DeskParts, CachedItem):
     """The plain desks of a big class; students[i] at its Frame rectangle, with strips[i] on it."""
 

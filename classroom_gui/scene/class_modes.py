@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..lesson.frame import Frame
-from .class_image import fits, stands_out
+from .class_image import fits
+from .class_rows import stands_out
 from .crowd import CROWD_FROM
 from .desk_boxes import composed_box
 from .layout import desk_layout, least_number_px

@@ -12,7 +12,7 @@ from operator import attrgetter, is_not, itemgetter
 
 import numpy as np
 
-from ..lesson.frame import WIDE, colour_scale, holds_own, row_scale
+from ..lesson.frame import WIDE, Strip, Student, colour_scale, holds_own, row_scale
 
 
 def colour_scales(groups, stacked=()) -> dict[str, float]:
@@ -205,7 +205,7 @@ def plan(frame) -> ClassPlan | None:
     for k in own:
         s = students[k]
         strips = ([s.notebook] if s.notebook is not None else []) + s.cards
-        if _stands_out(s, strips):
+        if stands_out(s, strips):
             stand[k] = True
         elif ((s.notebook is not None) != notebook or [st.role for st in strips] != roles
               or tuple(len(st.values) for st in strips) != lengths):
@@ -213,10 +213,12 @@ def plan(frame) -> ClassPlan | None:
     return ClassPlan(frame, block, own, stand)
 
 
-def _stands_out(s, strips) -> bool:  # scene.class_image.stands_out's test (imported there from here)
+def stands_out(s: Student, strips: list[Strip]) -> bool:
+    """A desk drawn by its own DeskItem: the asker (its raised card and spotlight), or a card showing an
+    edit or cells crossed out."""
     if s.state == "focus":
         return True
-    for st in strips:
+    for st in strips:  # (a plain loop: asked of every desk of a big class each frame, ~6,000 strips at 512)
         if st.raised or st.edited or (st.zeroed and any(st.zeroed)):
             return True
     return False

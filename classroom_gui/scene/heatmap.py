@@ -25,6 +25,7 @@ TITLE_H, NAMES_TOP = 32.0, 64.0 * 0.4  # the title's band above the cells, and t
 NAME_SHARE = 0.6  # the board close-up's map: its names as tall as this share of a cell, ...
 CLOSE_NAMES_PX = 23.0  # ... and at least this big, else the map is left out (16 px on a 1024 x 768 projector)
 NUMBER_CELL = 50.0  # a cell this wide or more carries its number ("0.43" at 16 px)
+NUMBER_SHARE = 2.6  # a cell's number at most this many times smaller than its width ("0.43" then fits inside it)
 ROW_CELL_MOST = 72.0  # a map of one row (Heatmap.row_only): its cells at most this wide (times the type's scale)
 
 
@@ -111,17 +112,21 @@ class HeatmapItem(CachedItem):
         self.heatmap: Heatmap | None = None
         self.area = QRectF()
         self.theme: Theme = palette.CLASSROOM
+        self.least_px: float | None = None
 
-    def set_heatmap(self, hm: Heatmap, rect: QRectF, theme: Theme) -> None:
+    def set_heatmap(self, hm: Heatmap, rect: QRectF, theme: Theme, least_px: float | None = None) -> None:
+        """Draw `hm` in `rect`. `least_px`: the board close-up's map (its type scaled to its cells, close_map) has its
+        numbers wherever they are this big or bigger, the app's least number size for the class (student39 #2: 9
+        students' cells of 46 px, under NUMBER_CELL, left its numbers out where they fit at 17.8 px)."""
         # the matrix is fixed for a given title (layer, head) and sentence: its last row stands in for it
         fingerprint = tuple(hm.matrix[-1]) if len(hm.matrix) else ()
         if 0 < np.size(hm.matrix) <= 65536:  # a what-if edit may change any row: a small matrix is summed whole
             fingerprint += (float(np.sum(hm.matrix * np.arange(1, np.size(hm.matrix) + 1).reshape(np.shape(hm.matrix)))),)
         key = (hm.title, tuple(hm.labels), fingerprint, tuple(hm.edited), tuple(hm.rows), hm.focus_row, rect.x(), rect.y(),
-               rect.width(), rect.height(), theme.name, theme.font_scale)
+               rect.width(), rect.height(), theme.name, theme.font_scale, least_px)
         if key == self._key:
             return
-        self.heatmap, self.area, self.theme = hm, QRectF(rect), theme
+        self.heatmap, self.area, self.theme, self.least_px = hm, QRectF(rect), theme, least_px
         self.set_key(key, QRectF(rect).adjusted(-4, -4, 4, 4))
 
     @staticmethod
@@ -206,6 +211,15 @@ class HeatmapItem(CachedItem):
         k = math.ceil(t / pixels) if t > pixels else 1  # cells per pixel: GPT-2's 1024 on ~560 pixels
         return x0, y0, cell, side, t, k, margin
 
+    def number_px(self, cell: float) -> float:
+        """The size of the numbers in cells `cell` wide: 16 px times the type's scale, no wider than a cell."""
+        return min(16.0 * self.theme.font_scale, cell / NUMBER_SHARE)
+
+    def numbered(self, cell: float) -> bool:
+        """Whether cells `cell` wide carry their numbers: NUMBER_CELL wide, or, in the close-up (least_px), numbers
+        at least least_px big."""
+        return cell >= NUMBER_CELL or self.least_px is not None and self.number_px(cell) >= self.least_px
+
     def _label_font(self):
         return fonts.font(16.0 * self.theme.font_scale)
 
@@ -229,14 +243,16 @@ class HeatmapItem(CachedItem):
                 for i, name in enumerate(self.heatmap.labels[:t]) if row in (None, i)]
 
     def column_labels(self, grid) -> list[tuple[QRectF, str]]:
-        """A one-row map's column names and their boxes, centred over their cells (cut with "…" to a cell's width);
-        [] for a whole matrix or beyond LABELLED students."""
+        """A one-row map's column names and their boxes, centred over their cells (cut with "…" to a cell's width),
+        and the board close-up's whole matrix's (least_px: student39 #2, whose are the numbers of a column, with the
+        desks hidden), in the band its rows' names leave over it; [] for the usual board's whole matrix or beyond
+        LABELLED students."""
         x0, y0, cell, side, t, k, margin = grid
         row = one_row(self.heatmap)
         room = _column_room(self.heatmap, self.theme.font_scale)
-        if row is None or not room:
+        if row is None and self.least_px is None or not room:
             return []
-        g, top = self.column_font(cell), y0 + row * cell - room
+        g, top = self.column_font(cell), y0 + (row or 0) * cell - room
         return [(QRectF(x0 + j * cell, top, cell, room), elide(name, g, cell - 2))
                 for j, name in enumerate(self.heatmap.labels[:t])]
 
@@ -290,8 +306,8 @@ class HeatmapItem(CachedItem):
                 p.fillRect(QRectF(x0, y0 + i0 * cell, side, (i1 - i0) * cell), empty)
         finally:
             p.restore()
-        if cell >= NUMBER_CELL:  # "0.43" at 16 px, the least a projected picture reads at (inside its cell: clear of the
-            f = fonts.font(min(16.0 * sc, cell / 2.6))  # hatch of the masked cells, painted after it; the close-up's
+        if self.numbered(cell):  # "0.43" at 16 px, the least a projected picture reads at (inside its cell: clear of
+            f = fonts.font(self.number_px(cell))  # the hatch of the masked cells, painted after it; the close-up's
             # bigger type no wider than a cell)
             heard = (~np.asarray(hm.mask, bool) if hm.mask is not None and np.shape(hm.mask) == m.shape
                      else np.ones(m.shape, bool))  # with no mask (a discussion) every cell has its number

@@ -92,7 +92,7 @@ class GalleryDialog(QDialog):
             item.setToolTip(said(example, lang))
             self.list.addItem(item)
         # the example on screen (also one a restart brought back), else the first
-        self.list.setCurrentRow(next((i for i, e in enumerate(examples) if e is current), 0))
+        self.list.setCurrentRow(next((i for i, e in enumerate(examples) if e == current), 0))  # (by value: left_at)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         box.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)

@@ -66,11 +66,18 @@ def matrix(ctx, fr: Frame):
     fr.narration = ctx.t(ctx.beat.key if rows < n else "everyone.matrix_done")
     # a long class: the asker's own row (highlighted in the map) among the lines, its gap said (long_lists), not cut
     # after the first rows (jareview6: a class of 36 in turn stopped at seat 13, and the notes named seat 1's row)
-    fr.board, fr.board_more = board_list(range(rows), lambda i: row_line(ctx, i))
+    lines: dict[int, str] = {}  # each row's line written once a frame: the short board writes ~10 of them again
+
+    def line(i: int) -> str:
+        if i not in lines:
+            lines[i] = row_line(ctx, i)
+        return lines[i]
+
+    fr.board, fr.board_more = board_list(range(rows), line)
     # 6 rows where the 10 rows it would draw carry seats, else 10 (boards25: not for every class that repeats a word)
     drawn = picked(range(rows), {ctx.f}, MATRIX_SHORT_ROWS) or range(rows)  # (every row of a short class)
     short = SEATED_SHORT_ROWS if any(seated(ctx, i) for i in drawn if not isinstance(i, Gap)) else MATRIX_SHORT_ROWS
-    fr.board_short = short_list(ctx.t, range(rows), lambda i: row_line(ctx, i), {ctx.f}, rows=short)
+    fr.board_short = short_list(ctx.t, range(rows), line, {ctx.f}, rows=short)
 
 
 STEPS = [Step("matrix", 4.0, matrix)]

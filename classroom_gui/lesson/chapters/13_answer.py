@@ -11,6 +11,7 @@ import numpy as np
 from .. import rules
 from ..answers import BYTE_PIECE, answer_ids, is_piece, left_out, seat_guesses, word_names
 from ..beat import Step
+from ..cache import kept
 from ..frame import Bars, Frame, colour_scale, row_scale
 from ..numbers import fmt, fmt_many, temperature_probs
 from ..panels import heatmap, layer_view
@@ -85,9 +86,9 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     # with other numbers); a lesson told in turn has the same notebook there, and the same label
     again = ctx.sel.rule != RULE
     fr.board = [ctx.t("board.layer_rerun" if again else "board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
-    shown, worked, learned = evened_notebook(tr.layers[-1].output[last], tr.config.layer_norm_epsilon,
-                                             tr.params["ln_f.weight"][0], tr.params["ln_f.bias"][0],
-                                             float(tr.ln_f[last, 0]), first=0)  # (no evened number listed)
+    shown, worked, learned = kept(tr, "answer.evened", lambda: evened_notebook(  # (kept: every frame of the step)
+        tr.layers[-1].output[last], tr.config.layer_norm_epsilon, tr.params["ln_f.weight"][0],
+        tr.params["ln_f.bias"][0], float(tr.ln_f[last, 0]), first=0))  # (no evened number listed)
     fr.write_vector(*first_listed(shown))
     fr.board.append(ctx.t("board.final_norm", name=ctx.q(last)))
     normed = tr.ln_f[last]  # (only the numbers the board writes: 6 of GPT-2's 768)
