@@ -95,3 +95,22 @@ def test_the_asker_keeps_its_rows_and_the_others_take_them(qapp, checkpoint):
     assert scene.in_asker_shape and len(desks) == 6
     assert {(st.rows, st.cols) for _, _, st, _ in desks} == {(4, 6)}
     assert min(st.number_px for _, _, st, _ in desks) > NUMBER_PX[0]
+
+
+@pytest.mark.parametrize("canvas", [FOUR_THREE, WIDESCREEN], ids=["4:3", "16:9"])
+def test_grown_numbers_keep_two_decimals(qapp, checkpoint, canvas):
+    """Answer time's layer-3 notebooks ("-20.40", "-35.73") on 9-10 students' narrow desks: a lone notebook's
+    cells are widened (wide_rows) at the size they then allow, never its numbers cut to "-20.4"."""
+    from classroom_gui.scene.classroom import ClassroomScene
+
+    trace = run_sentence(checkpoint, " ".join(WORDS["en"][:10]), "causal").trace
+    timeline = timeline_for(10, trace.config.n_layer)
+    i = next(i for i, b in enumerate(timeline.beats) if b.key == "answer.logits")
+    scene = ClassroomScene()
+    scene.set_frame(frame_at(trace, Selection(focus=9, lang="en", canvas=canvas, rule="causal"),
+                             timeline.beat_stop(i)))
+    desks = lone_strips(scene)
+    assert len(desks) >= 9
+    for seat, box, st, values in desks:
+        assert st.number_px >= NUMBER_PX[-1] and not st.shown, (seat, st)
+        assert all_fit(tuple(fmt_many(values)), st.number_px * scene.theme.font_scale, st.cell_w - 4), seat

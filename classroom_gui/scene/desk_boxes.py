@@ -165,7 +165,8 @@ def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep:
 def wide_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list) -> list[DeskBox]:
     """The desks' boxes, a card whose numbers do not all fit its cells with 2 decimals ("-11.14", "12.97" in a
     layer-3 notebook) given fewer, wider cells a row where the desk has the rows for them and then they fit at
-    the same size (else the card writes 1 decimal: StripView.cell_texts)."""
+    the same size, a lone strip at the size its wider cells allow (else the card writes 1 decimal:
+    StripView.cell_texts)."""
     out = []
     for (s, strips), b, e in zip(pairs, boxes, keep):
         wide = tuple(bool(st.number_px) and not _fits(x, st, font_scale) for x, st in zip(strips, b.strips))
@@ -173,7 +174,10 @@ def wide_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: 
             lines = tuple(st.label_lines for st in b.strips)
             wider = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines, wide,
                                 keep=e)
-            if all(st.number_px >= was.number_px and st.shown <= was.shown and bool(st.label_h) == bool(was.label_h)
+            # (a lone strip grown for its cells' width, layout.grown, may come out smaller with wider cells: still
+            # at least the usual layout's size, and 2 decimals rather than "-20.4" at 4:3 with 9 students)
+            if all((st.number_px >= was.number_px or len(strips) == 1) and st.shown <= was.shown
+                   and bool(st.label_h) == bool(was.label_h)
                    and (not big or _fits(x, st, font_scale))
                    for x, st, was, big in zip(strips, wider.strips, b.strips, wide)):
                 b = wider
