@@ -157,7 +157,7 @@ def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep:
             if not _same_cells(b, wrapped):  # rows a little lower where only then the label's second line fits (4:3,
                 # 7 students, the final LayerNorm's step: 「最後のレイヤー正規…」 under the answer's badge line)
                 wrapped = desk_layout(b.w, b.h, counts, least, bool(b.badge_h), lines, keep=e, snug=True)
-            b = wrapped if _same_cells(b, wrapped) else b
+            b = wrapped if _same_cells(b, wrapped) or _lone_whole(strips, wrapped, font_scale) else b
         out.append(b)
     return out
 
@@ -226,6 +226,14 @@ def _fits(strip, st, font_scale: float) -> bool:
         return True
     ends = np.array([values.min(), values.max()])
     return all_fit(tuple(fmt_many(ends, signed=strip.role == "hidden")), st.number_px * font_scale, st.cell_w - 4)
+
+
+def _lone_whole(strips, box: DeskBox, font_scale: float) -> bool:
+    """Whether a desk of one strip (grown, layout.grown: its rows and size follow its room) shows in `box` its label
+    row and every number with 2 decimals (16:9 answer.logits: the asker's 「レイヤー正規化（最後のノート）±5」 on two
+    lines, its numbers a little smaller, not 「レイヤー正規化（…」)."""
+    return len(strips) == 1 and len(box.strips) == 1 and bool(box.strips[0].number_px) and not box.strips[0].shown \
+        and bool(box.strips[0].label_h) and _all_fit(strips, box, font_scale)
 
 
 def _same_cells(a: DeskBox, b: DeskBox) -> bool:  # every number and label kept, on the same rows (the board's
