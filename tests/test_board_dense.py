@@ -68,9 +68,13 @@ def test_dense_boards_take_the_room_whole(qapp, checkpoint, canvas, text, lang):
         if lang == "en":
             assert px >= LEAST.get((canvas.name, frame.beat_key), LINE_MIN_PX), (frame.beat_key, px)
         if board.chart is not None:  # the chart under the lines keeps its least height (a map's: HEAT_MIN, to which
-            from classroom_gui.scene.board import BARS_LEAST, HEAT_MIN  # it shrinks to keep the desks' rows, student39
-            least = BARS_LEAST if frame.bars is not None else HEAT_MIN  # #6), and the lines stay above it
-            assert board.chart.height() >= least and lines.area.bottom() <= board.chart.top()
+            from classroom_gui.scene.board import BARS_LEAST, HEAT_BARE, HEAT_MIN  # it shrinks to keep the desks'
+            from classroom_gui.scene.heatmap import NUMBER_CELL, map_cell  # rows, student39 #6; HEAT_BARE for a map
+            least = BARS_LEAST if frame.bars is not None else HEAT_MIN  # whose cells carry no numbers: it gives the
+            if frame.bars is None and map_cell(frame.heatmap, board.chart.width(), board.chart.height(),  # lines its
+                                               1.0) < NUMBER_CELL:  # room, teacher40 #1), and the lines stay above it
+                least = HEAT_BARE
+            assert board.chart.height() >= least and lines.area.bottom() <= board.chart.top(), frame.beat_key
         seen.add(frame.beat_key)
     assert {"ffn.residual", "answer.logits"} <= seen
 

@@ -16,7 +16,7 @@ from .board_bars import BarsItem, bars_heading, least_value_px
 from .board_fit import GAP, LINE_MAX_PX, LINE_MIN_PX, LINE_SPACING, cuts, fitted, least_height
 from .board_wrap import board_as_desks
 from .strip import StripItem
-from .heatmap import HeatmapItem, close_map, one_row, row_map_height
+from .heatmap import NUMBER_CELL, HeatmapItem, close_map, map_cell, one_row, row_map_height
 from .items import ALIGN_LEFT, CachedItem, PanelItem, qcolor
 from .layout import least_number_px, stack_strips, strips_least_height
 from .palette import Theme
@@ -27,6 +27,7 @@ BARS_H, BARS_MAX = 350.0, 480.0   # bar chart height: at least, at most
 BARS_LEAST, LINE_DENSE_PX = 280.0, 20.0  # ... but down to BARS_LEAST where the lines above then get this chalk
 DENSE_LINES = 14                  # ... on a board of this many lines or more (a worked sum: answer time's logit)
 HEAT_MIN = 260.0
+HEAT_BARE = 200.0                 # ... a map whose cells carry no numbers even so: down to this, for the lines
 STRIP_EST = 200.0                 # height a board strip of 64 units takes (label + 6 rows of 12)
 LINES_SHARE = 0.5                 # of the board's height, the most the lines take from a chart or wide strips
 CLOSE_LINES_SHARE = 0.62          # ... in the board close-up, whose chart is wide and may be lower (BARS_LEAST)
@@ -145,6 +146,13 @@ class Board:
             cap = max(cap, inner.height() - GAP - strips_least_height(
                 counts, inner.width(), label_px=STRIP_LABEL_PX * theme.font_scale, tab_w=STRIP_TAB_W, gap=STRIP_GAP,
                 row_cells=STRIP_ROW_CELLS, least_px=least_number_px(frame.canvas)))
+        hm, lines_most = frame.heatmap, (len(board) + (frame.board_more > 0)) * LINE_MAX_PX * chalk * LINE_SPACING
+        bare = HEAT_BARE if (not close and frame.bars is None and hm is not None and not counts and hm.rows
+                             and len(hm.matrix) and one_row(hm) is None and map_cell(  # (the map as placed would have it)
+                                 hm, inner.width(), min(max(inner.height() - min(lines_most, cap) - 2 * GAP, HEAT_MIN),
+                                                        inner.width() + 40), theme.font_scale) < NUMBER_CELL) else 0.0
+        if bare:  # a map without numbers gives the lines its room, down to HEAT_BARE (teacher40 #1: step 27's worked
+            cap = inner.height() - bare - 2 * GAP  # LayerNorm at 8 px letters beside half a board of colours)
 
         def placed(board: list[str], need: float = 0.0):  # (chart, lines' rect, strip boxes) for `board` drawn
             chart = None  # (review26 #6: its count), its lines' room at least `need` where the cap allows
@@ -167,7 +175,7 @@ class Board:
                 h = row_map_height(frame.heatmap, inner.width(), chalk if close else theme.font_scale)
                 chart = None if h is None else QRectF(inner.x(), bottom - h, inner.width(), h)
             elif frame.heatmap is not None and frame.heatmap.rows and len(frame.heatmap.matrix):
-                h = min(max(spare, HEAT_MIN), inner.width() + 40)
+                h = min(max(spare, bare or HEAT_MIN), inner.width() + 40)
                 chart = QRectF(inner.x(), bottom - h, inner.width(), h)
             limit = (chart.top() - GAP) if chart else bottom
             # wide strips sit under the lines and get what the lines (at full size, up to `cap`) leave
@@ -232,6 +240,13 @@ class Board:
                 self.desks_cut = any(line.strip() not in drawn for line in set(board) - set(frame.board))
         else:
             self.lines.setVisible(False)
+        if bare and chart is not None and frame.board and not boxes:  # the map gets back what the lines leave (their
+            used = min(lines_rect.height(), self.lines.used_height() + 1.0)  # chalk as big as their width allows)
+            h = min(bottom - inner.top() - used - GAP, inner.width() + 40)
+            if h > chart.height():
+                chart = QRectF(inner.x(), bottom - h, inner.width(), h)
+                self.lines.set_lines(board, QRectF(lines_rect.x(), lines_rect.y(), lines_rect.width(), used), theme,
+                                     more, grow, frame.lang, chalk)
         self.chart = chart  # where the chart goes (scene.quiz keeps an answered card above it)
         strips_top = inner.top() + (self.lines.used_height() + GAP if frame.board else 0.0)
         while len(self.strips) < len(boxes):

@@ -58,7 +58,8 @@ def one_shape(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: 
     #2: answer time drew the same 24 numbers 6 x 4 on four desks, 4 x 6 on "the", 5 x 5 with a blank cell on the
     asker's): the shape most of those strips have (then the one with more rows: wider cells), given to the others
     where each such desk keeps every number (2 decimals), its label rows and numbers at least `least` px (rows a
-    little lower, SNUG, where only then); else the next shape; where no shape fits every desk, the desks as they
+    little lower, SNUG, where only then); else the next shape (shapes that fill their rows first, also one between
+    theirs that no desk has: a grown lone notebook's, layout.grown, may suit no desk with more strips); where no shape fits every desk, the desks as they
     were. The board's vectors then wrap as the asker's desk does (board_wrap.desk_rows), so the board agrees too;
     `asker` (its seat in pairs): the asker's strips of the lengths the board writes (its keep) keep their rows, where
     the board could not take the rows the others' shape gives them (scene.classroom: the heads step's residual at
@@ -70,10 +71,19 @@ def one_shape(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: 
         for x, st in zip(strips, b.strips):
             if st.number_px and not st.shown and st.rows > 1 and not (i == asker and len(x.values) in exempt):
                 shapes.setdefault(len(x.values), Counter())[st.rows] += 1
+    # the asker's rows for a length it keeps, where they fill: the others take them first (a lone notebook grown on
+    # the fewest rows the board can write, 4 x 6 at 16:9's feed-forward step, beside the others' 6 x 4)
+    own = {} if asker is None else {len(x.values): st.rows for x, st in zip(pairs[asker][1], boxes[asker].strips)
+                                    if len(x.values) in exempt and st.number_px and not st.shown
+                                    and st.rows > 1 and len(x.values) % st.rows == 0}
     for n, counter in shapes.items():
-        if len(counter) < 2:
+        first = [own[n]] if n in own and set(counter) != {own[n]} else []
+        if len(counter) < 2 and not first:
             continue
-        for rows in sorted(counter, key=lambda r: (-counter[r], -r)):
+        # rows that fill evenly first, those no desk has yet among them (a lone notebook grown to 8 x 3 that the
+        # asker's two strips cannot take: 6 x 4 for all, not the asker's 5 x 5 with a blank cell on every desk)
+        even = [r for r in range(min(counter), max(counter) + 1) if n % r == 0 and r not in counter]
+        for rows in first + sorted([*counter, *even], key=lambda r: (n % r != 0, -counter[r], -r)):
             trial = [b if i == asker and n in exempt else _shaped(strips, b, n, rows, font_scale, least, e)
                      for i, ((_, strips), b, e) in enumerate(zip(pairs, boxes, keep))]
             if all(t is not None for t in trial):
@@ -91,7 +101,9 @@ def _shaped(strips, b: DeskBox, n: int, rows: int, font_scale: float, least: int
     lines = tuple(st.label_lines for st in b.strips)
     wide = tuple(max(map(len, fmt_many(np.asarray(x.values, np.float64)))) > len("-0.42") if len(x.values) else False
                  for x in strips)
-    for widened in (wide, ()):
+    # (every strip widened last: "11.04" is as long as "-0.42" and wider; a grown lone notebook's cells are as
+    # narrow as its size allows, layout.grown)
+    for widened in dict.fromkeys((wide, (), (True,) * len(strips))):
         for snug in (False, True):
             nb = desk_layout(b.w, b.h, counts, least, bool(b.badge_h), lines, widened, keep=keep, snug=snug,
                              shape=((n, rows),))
@@ -145,7 +157,7 @@ def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep:
             if not _same_cells(b, wrapped):  # rows a little lower where only then the label's second line fits (4:3,
                 # 7 students, the final LayerNorm's step: 「最後のレイヤー正規…」 under the answer's badge line)
                 wrapped = desk_layout(b.w, b.h, counts, least, bool(b.badge_h), lines, keep=e, snug=True)
-            b = wrapped if _same_cells(b, wrapped) else b
+            b = wrapped if _same_cells(b, wrapped) or _lone_whole(strips, wrapped, font_scale) else b
         out.append(b)
     return out
 
@@ -153,7 +165,8 @@ def label_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep:
 def wide_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: list) -> list[DeskBox]:
     """The desks' boxes, a card whose numbers do not all fit its cells with 2 decimals ("-11.14", "12.97" in a
     layer-3 notebook) given fewer, wider cells a row where the desk has the rows for them and then they fit at
-    the same size (else the card writes 1 decimal: StripView.cell_texts)."""
+    the same size, a lone strip at the size its wider cells allow (else the card writes 1 decimal:
+    StripView.cell_texts)."""
     out = []
     for (s, strips), b, e in zip(pairs, boxes, keep):
         wide = tuple(bool(st.number_px) and not _fits(x, st, font_scale) for x, st in zip(strips, b.strips))
@@ -161,7 +174,10 @@ def wide_rows(pairs, boxes: list[DeskBox], font_scale: float, least: int, keep: 
             lines = tuple(st.label_lines for st in b.strips)
             wider = desk_layout(b.w, b.h, tuple(len(x.values) for x in strips), least, bool(b.badge_h), lines, wide,
                                 keep=e)
-            if all(st.number_px >= was.number_px and st.shown <= was.shown and bool(st.label_h) == bool(was.label_h)
+            # (a lone strip grown for its cells' width, layout.grown, may come out smaller with wider cells: still
+            # at least the usual layout's size, and 2 decimals rather than "-20.4" at 4:3 with 9 students)
+            if all((st.number_px >= was.number_px or len(strips) == 1) and st.shown <= was.shown
+                   and bool(st.label_h) == bool(was.label_h)
                    and (not big or _fits(x, st, font_scale))
                    for x, st, was, big in zip(strips, wider.strips, b.strips, wide)):
                 b = wider
@@ -210,6 +226,14 @@ def _fits(strip, st, font_scale: float) -> bool:
         return True
     ends = np.array([values.min(), values.max()])
     return all_fit(tuple(fmt_many(ends, signed=strip.role == "hidden")), st.number_px * font_scale, st.cell_w - 4)
+
+
+def _lone_whole(strips, box: DeskBox, font_scale: float) -> bool:
+    """Whether a desk of one strip (grown, layout.grown: its rows and size follow its room) shows in `box` its label
+    row and every number with 2 decimals (16:9 answer.logits: the asker's 「レイヤー正規化（最後のノート）±5」 on two
+    lines, its numbers a little smaller, not 「レイヤー正規化（…」)."""
+    return len(strips) == 1 and len(box.strips) == 1 and bool(box.strips[0].number_px) and not box.strips[0].shown \
+        and bool(box.strips[0].label_h) and _all_fit(strips, box, font_scale)
 
 
 def _same_cells(a: DeskBox, b: DeskBox) -> bool:  # every number and label kept, on the same rows (the board's

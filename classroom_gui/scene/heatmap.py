@@ -64,6 +64,16 @@ def row_map_height(hm: Heatmap, width: float, sc: float) -> float | None:
     return TITLE_H * sc + _column_room(hm, sc) + cell + 4.0 if cell >= NUMBER_CELL else None
 
 
+def map_cell(hm: Heatmap, width: float, height: float, sc: float) -> float:
+    """The side of a whole matrix's cells (not one_row) in an area `width` x `height` at type scale `sc`, as
+    HeatmapItem._grid lays them out: under NUMBER_CELL they carry no numbers (scene.board gives such a map's room to
+    the lines)."""
+    t = len(hm.matrix)
+    top = NAMES_TOP * sc if t <= LABELLED else 0.0
+    margin = _name_room(hm.labels, width, sc) if top else 0.0
+    return max(0.0, min(width - margin, height - TITLE_H * sc - top)) / max(1, t)
+
+
 def _column_room(hm: Heatmap, sc: float) -> float:
     """The band over a one-row map's cells for its columns' names (jareview8 #7: in the close-up, with the desks
     hidden, nothing said whose share each number is): NAMES_TOP, none beyond LABELLED students."""

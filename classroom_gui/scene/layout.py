@@ -38,6 +38,9 @@ SMALL_CLASS = 8       # 16:9 classes up to this many keep NUMBER_PX (see least_n
 WIDE_SMALL_TO = 12    # ... and from there up to this many go down to LEAST_PX (11-12: 6 a row, the rows a lane apart
                       # for the links' labels, lesson.layout.LANE; 13 and more: desks too small for every number)
 ROW_CELLS = 8         # the natural row: one card of d_head = 8, half a notebook of n_embd = 16
+GROW_PX = 26          # a desk showing one strip (the notebook alone: chapters 1, 11, 13) grows its numbers up to
+                      # this (logical px, as big as a desk's biggest name) into the height the cards would take
+                      # (teacher40 #1: 14 px numbers, 7 px digits at 1024 x 768, over 40% of each desk left empty)
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,8 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
                  max_rows: int = MAX_ROWS, row_cells: int = ROW_CELLS,
                  least_px: int = NUMBER_PX[-1], label_lines: tuple[int, ...] = (),
                  wide: tuple[bool, ...] = (), narrow: bool = False, keep: tuple[int, ...] = (),
-                 snug: bool = False, shape: tuple[tuple[int, int], ...] = ()) -> tuple[StripBox, ...]:
+                 snug: bool = False, shape: tuple[tuple[int, int], ...] = (),
+                 grow: int = 0) -> tuple[StripBox, ...]:
     """Strips of the given lengths stacked from y down within `avail` height, numbers if they fit (down to
     least_px: see least_number_px); label_lines: how many lines each strip's label row has (1 if not given: a
     label too long for one line wraps rather than ending in "…", where the desk has the room); wide: the strips
@@ -160,10 +164,21 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     strip on rows it fills (_grids) where they fit, else (and strips of the lengths in `keep`) on the fewest rows;
     snug: those rows a little lower (SNUG) where only then they fit (desk_boxes.label_rows: a label on two lines);
     shape: (length, rows) of strips that go on those rows, as the class's other desks have them (desk_boxes.one_shape),
-    else (their cells too narrow) at a smaller size, or not at all (the fallbacks below)."""
+    else (their cells too narrow) at a smaller size, or not at all (the fallbacks below); grow: a lone strip's
+    numbers may be this big, bigger than the usual layout's (up to NUMBER_PX), where the room allows (grown)."""
     k = len(counts)
     if k == 0 or avail <= 0 or w <= tab_w:
         return ()
+    if grow and k == 1:  # a lone strip: bigger numbers than the usual layout's, where they fit
+        usual = stack_strips(counts, x, y, w, avail, label_px=label_px, tab_w=tab_w, gap=gap,
+                             max_number_px=max_number_px, max_row_h=max_row_h, max_rows=max_rows, row_cells=row_cells,
+                             least_px=least_px, label_lines=label_lines, wide=wide, narrow=narrow, keep=keep,
+                             snug=snug, shape=shape)
+        than = usual[0].number_px if usual and usual[0].number_px and not usual[0].shown else least_px - 1
+        big = grown(counts[0], x, y, w, avail, label_px=label_px, tab_w=tab_w, most=grow, than=int(than),
+                    lines=label_lines[0] if label_lines else 1, wide=bool(wide and wide[0]),
+                    narrow=narrow, keep=counts[0] in keep, rows=dict(shape).get(counts[0], 0))
+        return big or usual
     cells_w = w - tab_w
     gaps = gap * (k - 1)
     label_options = (label_px * LABEL_LINE, 0.0) if label_px >= LABEL_MIN else (0.0,)
@@ -244,6 +259,35 @@ def stack_strips(counts: tuple[int, ...], x: float, y: float, w: float, avail: f
     return _place(counts, [1] * k, x, y, w, [label_h] * k, label_px, tab_w, gap, row_h, 0.0)
 
 
+def grown(n: int, x: float, y: float, w: float, avail: float, *, label_px: float, tab_w: float, most: int,
+          than: int = NUMBER_PX[0], lines: int = 1, wide: bool = False, narrow: bool = False, keep: bool = False,
+          rows: int = 0) -> tuple[StripBox, ...]:
+    """A lone strip of n numbers with numbers bigger than `than` (the usual layout's), up to `most` px, where its width and
+    `avail` allow them at ROW_HEIGHT rows (labelled where it has a label row): the biggest size, on the fewest rows
+    it fills evenly (24: 6 x 4 or 8 x 3, never 5 a row and a blank cell); `keep`: on the fewest rows that size allows,
+    where it fills them (the board writes it row for row), `rows`: on these rows (the class's shape, desk_boxes.one_shape). () where
+    `than` is as big as it gets (stack_strips then lays it out as before)."""
+    ratio, cell_pad = (NARROW_RATIO, NARROW_PAD) if narrow else (DIGIT_RATIO, 6.0)
+    ratio *= WIDE_DIGITS if wide else 1.0
+    cells_w = w - tab_w
+    label_h = label_px * LABEL_LINE * lines if label_px >= LABEL_MIN else 0.0
+    for px in range(most, than, -1):
+        least = _rows_for(n, cells_w, px * ratio + cell_pad, n)
+        if not least:
+            continue
+        if rows:
+            tries = [rows] if rows >= least else []
+        elif keep:  # (and filled: the board's lines as the desk's rows, none part empty)
+            tries = [least] if n % least == 0 else []
+        else:
+            tries = [r for r in range(least, n + 1) if n % r == 0][:1] or [least]
+        for r in tries:
+            if r * px * ROW_HEIGHT + label_h <= avail:
+                rh = min(px * STRETCH, (avail - label_h) / r)
+                return _place((n,), [r], x, y, w, [label_h], label_px, tab_w, 0.0, rh, px)
+    return ()
+
+
 def below_least(k: int, avail: float, gap: float) -> tuple[float, float]:
     """(gap, row height) of k strips without numbers in `avail`, where rows of LEAST_ROW and `gap` between them
     would run past it (GPT-2's 12 heads' cards and the notebook on a desk of a class of 64-256: at 1024 x 768 they
@@ -316,6 +360,6 @@ def desk_layout(w: float, h: float, counts: tuple[int, ...], least_px: int = NUM
     tab_w = clamp(w * 0.014, 3.0, 6.0)
     strips = stack_strips(counts, pad, top, w - 2 * pad, avail, label_px=label_px, tab_w=tab_w, gap=gap,
                           max_row_h=clamp(h * 0.16, 6.0, 30.0), least_px=least_px, label_lines=label_lines,
-                          wide=wide, narrow=narrow, keep=keep, snug=snug, shape=shape)
+                          wide=wide, narrow=narrow, keep=keep, snug=snug, shape=shape, grow=GROW_PX)
     lift = clamp(h * 0.016, 2.0, 6.0)
     return DeskBox(w, h, pad, radius, header_h, name_px, strips, lift, badge_h)
