@@ -1,0 +1,37 @@
+"""teacher40: words a Japanese teacher found against one-term-per-idea and JAPANESE.md. Finding 6: the worksheet
+said 「位置1〜8」 and headed its table 「位置」 for the n-th number of a card, while 位置 is the lesson's word for
+位置ベクトル (the boards say 「1番目の数」)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import classroom_gui
+from classroom_gui.export.worksheet_pdf import worksheet_html
+from classroom_gui.lesson.state import default_focus
+from classroom_gui.lesson.strings import WORD_JOINER
+from classroom_gui.lesson.worksheet import build_worksheet, choose_asker
+from classroom_gui.model.sentence import run_sentence
+
+STRINGS = Path(classroom_gui.__file__).parent / "messages" / "strings"
+
+
+def ja_strings() -> dict[str, str]:
+    return json.loads((STRINGS / "ja.json").read_text(encoding="utf-8"))
+
+
+def test_position_names_only_the_position_vector_or_the_seat():
+    """位置 stays for 位置ベクトル (and a seat's place in the sentence); never for 'the n-th number'."""
+    for key, said in ja_strings().items():
+        rest = said.replace("位置ベクトル", "").replace("文の中の位置", "").replace("授業の位置", "")
+        assert "位置" not in rest, (key, said)
+
+
+def test_the_worksheet_counts_a_cards_numbers_as_the_boards_do(checkpoint):
+    text = "猫がマットの上に座った"
+    trace = run_sentence(checkpoint, text, "none").trace
+    ws = build_worksheet(trace, choose_asker(trace, 0, default_focus(trace.tokens), None), 0, 0, "ja")
+    page = worksheet_html(ws, "model").replace(WORD_JOINER, "")
+    assert f"1〜{ws.d}番目の数のそれぞれで" in page
+    assert ">何番目<" in page
+    assert "位置" not in page
