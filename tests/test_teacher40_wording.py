@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import classroom_gui
 from classroom_gui.export.worksheet_pdf import worksheet_html
-from classroom_gui.lesson.state import default_focus
+from classroom_gui.lesson.state import default_focus, notices_for
 from classroom_gui.lesson.strings import WORD_JOINER
 from classroom_gui.lesson.worksheet import build_worksheet, choose_asker
 from classroom_gui.model.sentence import run_sentence
@@ -35,3 +37,15 @@ def test_the_worksheet_counts_a_cards_numbers_as_the_boards_do(checkpoint):
     assert f"1〜{ws.d}番目の数のそれぞれで" in page
     assert ">何番目<" in page
     assert "位置" not in page
+
+
+@pytest.mark.parametrize("typed, said", [("The cat sat on the mat. The dog ran to the park. " * 5, False),
+                                         (" The cat sat", False), ("The cat sat\n", False),
+                                         ("The cat  sat", True), ("The cat\tsat ", True), ("The cat\nsat", True)])
+def test_the_whitespace_notice_only_when_something_was_collapsed(checkpoint, typed, said):
+    """teacher40 #9: single spaces and one trailing space showed 「続いた空白・タブ・改行をひとつの空白として読みます」;
+    a space trimmed at either end is no run read as one."""
+    run = run_sentence(checkpoint, typed, "causal")
+    assert run.normalised == said
+    shown = notices_for(run, "ja")
+    assert any("続いた空白" in n for n in shown) == said, shown
