@@ -4,13 +4,14 @@ said 「位置1〜8」 and headed its table 「位置」 for the n-th number of 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 import classroom_gui
 from classroom_gui.export.worksheet_pdf import worksheet_html
-from classroom_gui.lesson.state import default_focus, notices_for
+from classroom_gui.lesson.state import Selection, default_focus, frame_at, notices_for, timeline_for
 from classroom_gui.lesson.strings import WORD_JOINER
 from classroom_gui.lesson.worksheet import build_worksheet, choose_asker
 from classroom_gui.model.sentence import run_sentence
@@ -49,3 +50,21 @@ def test_the_whitespace_notice_only_when_something_was_collapsed(checkpoint, typ
     assert run.normalised == said
     shown = notices_for(run, "ja")
     assert any("続いた空白" in n for n in shown) == said, shown
+
+
+def test_the_mask_is_called_マスク_and_the_spread_formula_is_half_width(checkpoint):
+    """teacher40 #13: 「GPTの因果マスク」 in the glossary and the rule's tooltip, where JAPANESE.md's term is マスク;
+    the LayerNorm board's 「√（（ノート - 平均）の2乗の平均 + ε）」 set a formula in full-width brackets. The formula
+    is half-width, its letters said in words, so no half-width bracket touches Japanese."""
+    said = ja_strings()
+    assert not any("因果" in v for v in said.values())
+    assert "GPTのマスク" in said["glossary.rule"] and "GPTのマスク" in said["ui.rule_causal_tip"]
+    trace = run_sentence(checkpoint, "猫がマットの上に座った", "none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    frames = [frame_at(trace, Selection(focus=0, lang="ja"), timeline.beat_stop(i)) for i in range(len(timeline))]
+    board = next(f.board for f in frames if f.beat_key == "heads.residual")
+    spread = next(line for line in board if line.startswith("標準偏差 ="))
+    assert "（" not in spread and "√((x - μ)²の平均 + ε)" in spread, spread
+    assert any("平均μ = " in line for line in board)  # μ said before the formula uses it
+    assert not re.search(r"[\u3040-\u30ff\u3400-\u9fff「」、。（）：][()]|[()][\u3040-\u30ff\u3400-\u9fff「」、。（）：]",
+                         spread), spread
