@@ -96,7 +96,7 @@ def test_the_same_sentence_keeps_its_edits_and_a_new_one_is_one_undo_step():
                                   'mat" with its what-if edit. "cat" is not in this sentence, so "sat" (seat 3) asks '
                                   'now; choose another under Who asks.')  # (teacher31 #3: the asker that left, said)
     assert "Ctrl+Zで前の文「The cat sat on the mat」と「もしも」の変更1件に戻せます" in model.status("ja")
-    assert model.undo_label("en") == 'Undo new sentence (back to "The cat sat on the mat")'
+    assert model.undo_label("en") == 'Undo new sentence (back to "The cat sat on the mat" with its what-if edit)'
     model.select(focus=0)
     assert model.undo_edit() and heard[-1] == "run"
     assert model.run.trace is own and model.shown_trace() is edited and model.whatif.edits == (a,)

@@ -23,7 +23,7 @@ def test_the_layernorm_board_ends_with_a_sentence_and_half_width_formulas(checkp
     assert learned.endswith("。") and "「レイヤー正規化」" not in learned
     # = and + half-width, as on every other board (brackets next to Japanese stay full-width: test_lecture_ready)
     assert not any("＝" in line or "＋" in line for line in board)
-    assert any(line.startswith("標準偏差 = √（") and "ε = " in line for line in board)
+    assert any(line.startswith("標準偏差 = √((x - μ)²") and "ε = " in line for line in board)  # (teacher40 #13)
 
 
 def test_one_spelling_per_word():

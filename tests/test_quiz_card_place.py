@@ -71,6 +71,9 @@ def check_frames(scene, frames, where: str) -> None:
         assert scene.quiz_panel.isVisible() and scene.quiz_text.isVisible(), said
         read = set(frame.quiz.get("seats") or [s.index for s in frame.students])  # the desks the answer is read from
         heads = {} if frame.quiz.get("seats") else name_bands(scene)  # every desk: by its name and badge only
+        if frame.quiz.get("seats"):  # a named desk the rule hatches (the mask chapter): its name only (teacher40 #10)
+            hatched = {s.index for s in frame.students if s.state == "masked"} & read
+            heads = {i: band for i, band in name_bands(scene).items() if i in hatched}
         shown = [QRectF(s.x, s.y, s.w, s.h) for s in frame.students if s.index in read - set(heads)]
         shown += [d.sceneBoundingRect() for d in scene.desks if d.isVisible() and d.student.index in read - set(heads)]
         shown += list(heads.values())

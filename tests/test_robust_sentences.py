@@ -97,7 +97,7 @@ def trace_or_refusal(text: str):
     assert run.cut_by == ("context" if run.total_tokens > c.n_positions else "")
     assert len(trace.tokens) == len(trace.unknown) == trace.n_tokens and all(trace.tokens)
     assert int(trace.token_ids.min()) >= 0 and int(trace.token_ids.max()) < c.vocab_size
-    assert run.normalised == (" ".join(text.split()) != text)  # the class says when it read spaces as one
+    assert run.normalised == (" ".join(text.split()) != text.strip())  # says when it read spaces as one (not an edge)
     assert bool(run.notices) == (run.total_tokens > c.n_positions or any(trace.unknown) or run.normalised)
     for layer in trace.layers:
         assert np.isfinite(layer.weights).all()

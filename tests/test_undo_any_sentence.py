@@ -26,7 +26,7 @@ def test_an_emptied_sentence_with_an_edit_comes_back_by_undo_and_is_kept_meanwhi
     edit = Edit("mask", 0, 0, 2, 1, 1.0)
     model.edit(edit)
     _type(model, "")
-    assert model.run is None and model.undo_label("en") == f'Undo new sentence (back to "{SEED}")'
+    assert model.run is None and model.undo_label("en") == f'Undo new sentence (back to "{SEED}" with its what-if edit)'
     assert model.status("en") == f'The sentence is empty. Ctrl+Z brings back "{SEED}".'
     assert model.edit_specs() == (edit.spec(),) and model.left_at() is not None  # what the settings file keeps
     assert model.kept_left().typed == SEED

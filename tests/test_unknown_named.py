@@ -58,7 +58,7 @@ def test_punctuation_splits_unknown_words_and_is_named_as_a_mark(checkpoint):
     run = prepared_run(checkpoint, "友だちとボールを追いかけて、夕方になると静かに眠った。", "none")
     assert "、" in run.unknown_words and not any("、" in w and w != "、" for w in run.unknown_words)
     words, marks = notices_for(run, "ja")[-2:]
-    assert "「け」「て」「夕方」" in words and "、" not in words  # 「け」「て」 as the desks mark them (teacher32 #8)
+    assert "「追いかけて」「夕方」" in words and "、" not in words  # the kana tail with its word's head (teacher40 #7)
     assert marks.startswith("モデルが知らない記号：「、」")
     en = notices_for(run, "en")[-1]
     assert '"、"' in en and "unknown" in en.lower()
@@ -67,10 +67,22 @@ def test_punctuation_splits_unknown_words_and_is_named_as_a_mark(checkpoint):
     assert latin.unknown_words == ["!"] and notices_for(latin, "en")[-1].startswith("Punctuation unknown")
 
 
-def test_an_unknown_kana_tail_is_named_as_the_desks_mark_it(checkpoint):
+def test_an_unknown_kana_tail_is_named_with_the_word_it_ends(checkpoint):
     """teacher32 #8: in 「…とても笑った。」 the teaching model knows 「笑」 but not 「っ」 nor 「た」, each a student with its
-    "?"; the note named 「った」, no word and no desk's name. A whole unknown word (「寝た」, 「スヤスヤ」) is one name."""
+    "?"; the note named 「った」, no word. teacher40 #7: naming the pieces 「っ」「た」 named no word either; the teacher
+    typed 「笑った」, and 「弾いた」 (「ピアノ」 and 「弾いた」, not 「ピアノ」「い」「た」). The desks still mark the pieces."""
     run = prepared_run(checkpoint, "私はとても笑った。", "none")
     assert [t for t, u in zip(run.trace.tokens, run.trace.unknown) if u] == ["っ", "た"]
-    assert run.unknown_words == ["っ", "た"]
-    assert notices_for(run, "ja")[-1] == "モデルが知らない単語：「っ」「た」"
+    assert run.unknown_words == ["笑った"]
+    assert notices_for(run, "ja")[-1] == "モデルが知らない単語：「笑った」"
+    piano = prepared_run(checkpoint, "猫がピアノを弾いた", "none")
+    assert notices_for(piano, "ja")[-1] == "モデルが知らない単語：「ピアノ」「弾いた」"
+    assert [t for t, u in zip(piano.trace.tokens, piano.trace.unknown) if u] == ["ピ", "ア", "ノ", "い", "た"]
+    across = prepared_run(checkpoint, "犬が走っていた", "none")  # a known piece (って) inside the word: one name
+    assert across.unknown_words == ["走っていた"]
+
+
+def test_a_kana_tail_after_a_particle_keeps_its_pieces_names(checkpoint):
+    """No head touches 「い」「た」 after the particle 「が」: the note does not reach back over it to 「猫がいた」."""
+    run = prepared_run(checkpoint, "猫がいた", "none")
+    assert run.unknown_words == ["い", "た"]

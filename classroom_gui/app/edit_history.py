@@ -89,8 +89,16 @@ class EditHistory:
         """The Edit menu's Undo item in `lang`, saying what it takes back; None when there is nothing to undo."""
         if self.whatif is not None and self.whatif.history or not self.earlier:
             return undo_text(lang, self.whatif)
-        return say(lang, "edit.undo", what=say(lang, "edit.what_sentence_back", sentence=sentence_text(
-            lang, self.earlier[-1].typed)))
+        n = left_edits(self.earlier[-1])  # (teacher40 #8: the label did not say the edits come back too)
+        key = "edit.what_sentence_back" + ("_edits_one" if n == 1 else "_edits" if n else "")
+        return say(lang, "edit.undo", what=say(lang, key, sentence=sentence_text(lang, self.earlier[-1].typed), n=n))
+
+    def edits_left(self) -> int:
+        """How many what-if edits the sentence just left kept for Undo to bring back, while this class has none of its
+        own yet (0 otherwise): a new sentence or a gallery example set them aside."""
+        if self.whatif is None or self.whatif.history or not self.earlier:
+            return 0
+        return left_edits(self.earlier[-1])
 
     def redo_label(self, lang: str) -> str | None:
         if self.whatif is not None and self.whatif.redone or not self.later:
@@ -115,11 +123,10 @@ class EditHistory:
                       keys=keys["undo" if self.stepped else "redo"])
             return say(lang, "edit.brought_sentence_edits" if n else "edit.brought_sentence", how=how, n=n,
                        sentence=sentence_text(lang, self.typed))
-        left = self.earlier[-1] if self.earlier else None
-        n = len(left.whatif.edits) if left is not None and left.whatif is not None else 0
-        if not self.whatif.history and n:
+        n = self.edits_left()
+        if n:
             line = say(lang, "whatif.sentence_status_one" if n == 1 else "whatif.sentence_status",
-                       sentence=sentence_text(lang, left.typed), n=n, undo=keys["undo"])
+                       sentence=sentence_text(lang, self.earlier[-1].typed), n=n, undo=keys["undo"])
             # and who asks now, when the asker left with the old sentence (teacher31 #3)
             return line if self.note is None else say(lang, "said.then", first=line, then=self.note.said(lang, whole))
         if self.note is not None:
@@ -131,6 +138,11 @@ class EditHistory:
             self.whatif.reset(self.here())
             self.later.clear()
             self.changed("edits")
+
+
+def left_edits(left) -> int:
+    """The what-if edits a sentence left (history.Left) keeps."""
+    return len(left.whatif.edits) if left.whatif is not None else 0
 
 
 def edit_keys(lang: str) -> dict[str, str]:

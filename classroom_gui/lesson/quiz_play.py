@@ -20,7 +20,7 @@ from .close_up import usual
 from .frame import Frame
 from .quiz import Question, marks, questions
 from .state import Selection, frame_at, timeline_for
-from .strings import text
+from .strings import text, unbroken_words
 from .timeline import Timeline
 
 
@@ -39,9 +39,9 @@ def card(q: Question, revealed: bool, chosen: int | None = None, keys: str = "")
 def answer_keys(q: Question) -> str:
     """What the window's asked card says about answering (teacher34 #13): keys 1 to the number of choices, or the
     letters A to the last (ア to the last in Japanese, said in order: the keys are 1-4 and A-D), or a click."""
-    last = len(q.choices)
-    return text(q.lang, "quiz.keys", n=last, letter="ABCD"[last - 1], first=marks(q.lang)[0].rstrip("."),
-                last=marks(q.lang)[last - 1].rstrip("."))
+    last = len(q.choices)  # broken between phrases, as the card wraps it (teacher40 #10: 「ク / リック」)
+    return unbroken_words(text(q.lang, "quiz.keys", n=last, letter="ABCD"[last - 1], first=marks(q.lang)[0].rstrip("."),
+                               last=marks(q.lang)[last - 1].rstrip(".")))
 
 
 def more_answers(q: Question, coming: list[tuple[Question, bool]]) -> str:
@@ -49,7 +49,7 @@ def more_answers(q: Question, coming: list[tuple[Question, bool]]) -> str:
     mask chapter asks two): 「→キーで、もう一問の答えを出します。」 (teacher37 #4: the second mark came only on another →, and was
     easy to miss); else nothing."""
     more = any(revealed and other.step == q.step for other, revealed in coming)
-    return text(q.lang, "quiz.more_answer") if more else ""
+    return unbroken_words(text(q.lang, "quiz.more_answer")) if more else ""
 
 
 def with_quiz(frame: Frame, q: Question | None, revealed: bool, chosen: int | None = None, keys: str = "") -> Frame:

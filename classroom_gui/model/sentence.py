@@ -118,7 +118,7 @@ def run_sentence(checkpoint: Checkpoint, text: str, mask: str = "causal", observ
     if bad is not None:
         raise TokenizerFailed("model.tokenizer.gave_id", path=getattr(checkpoint.tokenizer, "source", "tokenizer.json"),
                               id=bad, vocab=c.vocab_size)
-    normalised = text != typed
+    normalised = not exact and text != typed.strip()  # not an edge trimmed (teacher40 #9)
     notices = [NORMALISED] if normalised else []
     total = len(tokens)
     limit, cut_by = c.n_positions, "context"

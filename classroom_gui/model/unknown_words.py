@@ -26,7 +26,7 @@ def is_exact(tokenizer) -> bool:
 
 def spans_in(text: str, tokens, exact: bool) -> list[tuple[int, int]]:
     """unknown_spans of `text` from its `tokens` as its tokenizer read them (`exact`: is_exact)."""
-    spans, at, word, marked = [], 0, None, False
+    spans, at, word, marked, placed = [], 0, None, False, []
     runs = None  # the Latin runs of `text`, found once: widening each piece of a 10,000-letter word to its
     #              whole run, one letter at a time, took minutes (quadratic) in the sentence editor
     words = japanese_words(text, tokens) if not exact else [None] * len(tokens)
@@ -35,6 +35,7 @@ def spans_in(text: str, tokens, exact: bool) -> list[tuple[int, int]]:
         if start < 0:
             continue
         at = start + len(t.text)
+        placed.append((start, at))
         if not t.unknown:
             continue
         a, b = start, at
@@ -54,7 +55,41 @@ def spans_in(text: str, tokens, exact: bool) -> list[tuple[int, int]]:
         else:
             spans.append((a, b))
         word, marked = w, mark
-    return spans
+    return spans if exact else with_heads(text, spans, placed)
+
+
+# hiragana students that end a word rather than inflect one: an unknown kana tail is not named across them
+PARTICLES = frozenset("が を に は へ と で も の や か よ ね な から まで より ので のに けど けれど だけ しか ほど など".split())
+
+
+def with_heads(text: str, spans: list[tuple[int, int]], placed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with an unknown hiragana tail named with the word it ends (teacher40 #7: 「弾いた」 read as 弾, い, た,
+    the model knowing 弾 but not い nor た, was named 「い」「た」; the teacher typed 「弾いた」): the span grows back over
+    the hiragana before it (not over a particle, PARTICLES) to the kanji or katakana run it follows, when one touches
+    it; spans that then overlap are one. `placed` is every token's (start, end) in `text`, in order. A kana tail
+    after a particle, with no head (「がいた」), keeps its pieces' names."""
+    index = {a: k for k, (a, _) in enumerate(placed)}
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        k = index.get(a)
+        if k is not None and HIRAGANA.fullmatch(text[a:b]):
+            j = k - 1
+            while j >= 0 and placed[j][1] == placed[j + 1][0] and HIRAGANA.fullmatch(text[slice(*placed[j])]) \
+                    and text[slice(*placed[j])] not in PARTICLES:
+                j -= 1
+            if j >= 0 and placed[j][1] == placed[j + 1][0] and _head(text[slice(*placed[j])]):
+                while j > 0 and placed[j - 1][1] == placed[j][0] and _head(text[slice(*placed[j - 1])]):
+                    j -= 1
+                a = placed[j][0]
+        if out and a < out[-1][1]:
+            out[-1] = (min(a, out[-1][0]), max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _head(piece: str) -> bool:
+    return bool(KANJI.fullmatch(piece) or KATAKANA.fullmatch(piece))
 
 
 def is_mark(text: str) -> bool:

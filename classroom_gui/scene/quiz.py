@@ -72,8 +72,12 @@ def answer_card(scene, quiz: dict, font_scale: float) -> Placed:
     legend = [QRectF(scene.legend.area)] if scene.legend.isVisible() else []
     named = quiz.get("seats") or []
     seats = frozenset(s.index for s in scene.frame.students)
-    if named:
-        loose = shown_by_answer(scene, seats - set(named)) if seats - set(named) else None
+    if named:  # a named student's desk whose cards the rule hatches (the mask chapter) is read by its name only:
+        # the card may cover its cards (teacher40 #10: the second mask answer squeezed into one free desk, 7 lines)
+        hatched = {s.index for s in scene.frame.students if s.state == "masked"} & set(named)
+        leave = seats - set(named) | hatched
+        heads = desk_heads(scene) if hatched else {}
+        loose = shown_by_answer(scene, leave) + [heads[i] for i in sorted(hatched) if i in heads] if leave else None
     else:  # every desk is read, by its name and share badge only (the sum, the next word): not its cards (polish23)
         headed = desk_heads(scene)
         loose = shown_by_answer(scene, frozenset(headed)) + list(headed.values())

@@ -284,10 +284,14 @@ def answered_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRe
     kinds = [list(same) for _, same in groupby(layouts(quiz, letters, font_scale, area.width(), order(quiz)),
                                                key=lambda layout: layout[3] in ASKS)]
     for same in kinds:  # the kinds that ask (whole, then question), then those that do not: each clear of the frame
-        for grid in (asking if same[0][3] in ASKS else grids):  # first, so a card keeps its question off the frame
-            for layout in same:
-                if (card := placed(grid, layout)) is not None:
-                    return card
+        asks = same[0][3] in ASKS  # first, so a card keeps its question off the frame; a question in a few lines
+        tries = [[x for x in same if not squeezed(x, letters)], [x for x in same if squeezed(x, letters)]] if asks \
+            else [same]
+        for some in tries:  # before one cut into many short ones (teacher40 #10: 7 lines of 2-6 characters)
+            for grid in (asking if asks else grids):
+                for layout in some:
+                    if (card := placed(grid, layout)) is not None:
+                        return card
         last = same[-1]
     if last is None:  # no layout holds even the answer (a choice with no break wider than the card may be)
         last = answer_wrapped(quiz, letters, font_scale, area.width())
@@ -297,6 +301,16 @@ def answered_place(quiz: dict, letters: list[str], area: QRectF, taken: list[QRe
     lines, px, paired, kind, w, h = last
     foot = foot_height(keys, w - 2 * PAD_X, font_scale)
     return Placed(QRectF(corner.right() - w, corner.bottom() - h - foot, w, h + foot), lines, px, paired, kind, foot)
+
+
+SQUEEZED = 6  # a question wrapped into more lines than this reads as a list of fragments
+
+
+def squeezed(layout, letters: list[str]) -> bool:
+    """Whether an asking layout (answered_place) cuts its question into more than SQUEEZED lines (its lines that are
+    neither blank nor a lettered choice)."""
+    marks = tuple(m.strip() for m in letters)
+    return sum(1 for line in layout[0] if line and not line.startswith(marks)) > SQUEEZED
 
 
 def order(quiz: dict) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QToolButton
 
 from ..app.actions import BY_ID, key_label
+from ..app.edit_history import edit_keys
 from ..lesson import rules
 from ..lesson.strings import text
 
@@ -81,9 +82,16 @@ class RulesAndGallery:
         self._example_asked = None
         step = self.player.timeline.locate(self.player.time)[0] + 1  # as the controls number it (ui.step_of)
 
+        left = self.model.edits_left()  # the what-if edits set aside with the sentence before (teacher40 #8)
+
         def said(lang: str) -> str:  # (said again in the other language if it changes meanwhile)
             home = key_label(BY_ID["home"].keys[0], lambda key, **values: text(lang, key, **values))
-            return text(lang, "gallery.opened", step=step, home=home)
+            line = text(lang, "gallery.opened", step=step, home=home)
+            if not left:
+                return line
+            undo = edit_keys(lang)["undo"]
+            return text(lang, "said.then", first=line, then=text(
+                lang, "gallery.edits_left_one" if left == 1 else "gallery.edits_left", n=left, undo=undo))
 
         self.tell(said, 12000)
         self._opened_line = (said, step)
