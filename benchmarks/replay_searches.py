@@ -62,6 +62,8 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--size", default="1600x900")
     ap.add_argument("--profile", action="store_true", help="cProfile's view of one replay of each search")
+    ap.add_argument("--full", action="store_true", help="above links.BOUNDED students: how many links' routes the "
+                    "full search (every link trying all variants) would choose otherwise, and its CPU ms")
     args = ap.parse_args(argv)
     from bench_frames import gpt2_trace, parse_size, teaching_trace
     from profile_jumps import jump_log
@@ -107,6 +109,19 @@ def main(argv=None) -> int:
                 original(*a, **k)
                 prof.disable()
             pstats.Stats(prof).sort_stats("tottime").print_stats(15)
+    if args.full and routes:
+        full_ms, moved, placed = [], 0, 0
+        for a, k, answer in routes:  # (above BOUNDED every link in `light` is bounded: no small-class light ones)
+            a = a[:7] + (frozenset(),) + a[8:]
+            routes_cold()
+            t0 = time.process_time()
+            again = choose(*a, **k)
+            full_ms.append((time.process_time() - t0) * 1000)
+            placed += len(a[3])  # (the links ordered to place)
+            moved += sum(x != y for x, y in zip(again, answer))
+        full_ms.sort()
+        print(f"full search: {moved} of {placed} placed links' routes differ; CPU ms total {sum(full_ms):.1f}, "
+              f"median {full_ms[len(full_ms) // 2]:.2f}, max {full_ms[-1]:.2f} (one round)")
     print(f"load at end {os.getloadavg()[0]:.2f}")
     return 0
 
