@@ -1,6 +1,7 @@
 """The cold jumps' searches replayed alone: every link route choice (link_routes.choose) and label placing
 (link_labels._place) that bench_frames' jumping mode makes, captured in a run of profile_jumps.jump_log, then run
-again with their kept placings let go (link_routes._PLACINGS), timed (CPU ms, best of --rounds) and checked to give
+again with their kept placings, curves and label spots let go (link_routes._PLACINGS, link_geometry's kept
+curves, link_labels' kept spots near each desk: routes30), timed (CPU ms, best of --rounds) and checked to give
 the same answers. A change to either search can be timed and checked on the very inputs the tail meets, without
 the painting around them.
 
@@ -61,6 +62,8 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--size", default="1600x900")
     ap.add_argument("--profile", action="store_true", help="cProfile's view of one replay of each search")
+    ap.add_argument("--full", action="store_true", help="above links.BOUNDED students: how many links' routes the "
+                    "full search (every link trying all variants) would choose otherwise, and its CPU ms")
     args = ap.parse_args(argv)
     from bench_frames import gpt2_trace, parse_size, teaching_trace
     from profile_jumps import jump_log
@@ -71,7 +74,15 @@ def main(argv=None) -> int:
     keep_freed_memory()
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])
-    from classroom_gui.scene import link_labels, link_routes, links
+    from classroom_gui.scene import link_geometry, link_labels, link_routes, links
+
+    def routes_cold():  # the kept placings and the kept variant curves (link_geometry._ROUTES) let go: a cold
+        link_routes._PLACINGS.clear()  # jump's new set makes its curves too (~9 of 21 ms at 1,024 GPT-2)
+        link_geometry.routes_forget()
+
+    def labels_cold():  # the kept spots near each far desk (_near_grid: ~0.3 ms a new desk) and along each curve
+        link_labels._near_grid.cache_clear()
+        link_labels._candidates.cache_clear()
 
     trace = (gpt2_trace if args.model == "gpt2" else teaching_trace)(args.students)
     routes, labels = [], []
@@ -82,8 +93,8 @@ def main(argv=None) -> int:
     finally:
         links.choose, link_labels._place = choose, place
     print(f"load {os.getloadavg()[0]:.2f}; {args.students} students, {args.model}; {args.frames} cold jumps")
-    for name, original, calls, forget in (("route choices", choose, routes, link_routes._PLACINGS.clear),
-                                          ("label placings", place, labels, lambda: None)):
+    for name, original, calls, forget in (("route choices", choose, routes, routes_cold),
+                                          ("label placings", place, labels, labels_cold)):
         if not calls:
             print(f"{name}: none")
             continue
@@ -98,6 +109,19 @@ def main(argv=None) -> int:
                 original(*a, **k)
                 prof.disable()
             pstats.Stats(prof).sort_stats("tottime").print_stats(15)
+    if args.full and routes:
+        full_ms, moved, placed = [], 0, 0
+        for a, k, answer in routes:  # (above BOUNDED every link in `light` is bounded: no small-class light ones)
+            a = a[:7] + (frozenset(),) + a[8:]
+            routes_cold()
+            t0 = time.process_time()
+            again = choose(*a, **k)
+            full_ms.append((time.process_time() - t0) * 1000)
+            placed += len(a[3])  # (the links ordered to place)
+            moved += sum(x != y for x, y in zip(again, answer))
+        full_ms.sort()
+        print(f"full search: {moved} of {placed} placed links' routes differ; CPU ms total {sum(full_ms):.1f}, "
+              f"median {full_ms[len(full_ms) // 2]:.2f}, max {full_ms[-1]:.2f} (one round)")
     print(f"load at end {os.getloadavg()[0]:.2f}")
     return 0
 

@@ -4,7 +4,9 @@ again, with the labelled links' reorders judged by their own px: only the random
 of its links): the link sets the
 real canvas asked routes for, for the seed and random classes of 12, 64 and 512 students and GPT-2-shaped ones of
 128 and 1,024 (tests/fixtures/route_choices.json, written by scripts/make_route_fixture.py), are chosen again,
-cold (no kept curves), and every drawn link takes the same (bow, entry)."""
+cold (no kept curves), and every drawn link takes the same (bow, entry). The fixture holds the full search's
+choices: the classes over links.BOUNDED students are chosen here with the bound lifted (routes30; the bounded search
+itself: tests/test_route_bounded.py)."""
 from __future__ import annotations
 
 import json
@@ -14,7 +16,7 @@ import numpy as np
 import pytest
 
 from classroom_gui.lesson.frame import Link
-from classroom_gui.scene import link_geometry
+from classroom_gui.scene import link_geometry, links
 from classroom_gui.scene.links import LinkLayer
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "route_choices.json").read_text())
@@ -30,7 +32,8 @@ def arguments(case: dict, s: dict) -> tuple:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_routes_are_the_ones_main_chose(case):
+def test_routes_are_the_ones_main_chose(monkeypatch, case):
+    monkeypatch.setattr(links, "BOUNDED", 10 ** 9)  # the full search, as the fixture's code made it
     layer = LinkLayer.__new__(LinkLayer)
     changed = 0
     for s in case["sets"]:

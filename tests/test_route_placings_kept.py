@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from classroom_gui.scene import link_geometry, link_routes
+from classroom_gui.scene import link_geometry, link_routes, links
 from classroom_gui.scene.links import LinkLayer
 from test_route_choices import CASES, arguments
+
+
+@pytest.fixture(autouse=True)
+def full_search(monkeypatch):  # the fixture holds the full search's choices (routes30: links.BOUNDED lifted)
+    monkeypatch.setattr(links, "BOUNDED", 10 ** 9)
 
 
 def choose_all(sets, counted: list) -> None:

@@ -25,7 +25,7 @@ from .link_pieces import pieces_each
 from .link_arrows import arrow_head, arrow_stops, show_heads
 from .link_labels import LABEL_PX, ROOM, pill_rect, place_labels
 from .link_geometry import Point, Rect, link_curves, link_curves_each, split
-from .link_routes import VARIANTS, choose
+from .link_routes import CHUNKS, VARIANTS, choose
 from .palette import Theme
 
 BUCKETS = 8            # line widths used: weight 0..1 quantised into this many steps
@@ -44,11 +44,16 @@ ROUTED_ALL = 12        # up to this many students the unlabelled links keep off 
 OFF_DIGITS = 16        # up to this many students the unlabelled links keep off the cards' digits and apart from all
                        # (placed after the labelled ones): at 16 the faint lines from "cat" ran across desks 3-5's
                        # numbers (teacher33 #1); a name tag counts only up to ROUTED_ALL (Classroom._number_cells)
+BOUNDED = 256          # in a bigger class each labelled link tries only the first two batches of route changes
+                       # (link_routes: bows 1.0, 1.8 and 0.5, 24 variants), as a small class's unlabelled ones do,
+                       # and keeps the least bad of those: at 1,024 students most never part within all 104 (tiny
+                       # desks, a crowd of links), and trying them all was ~21 ms of a new link set (#18, routes30)
 TAGGED = 128           # up to this many students a label keeps off other desks' name tags (link_labels.FOREIGN)
 SEATINGS = 64          # seatings numbered for the route sets' keys (a window meets a few: class sizes, canvases)
 _SEATINGS: dict[tuple, int] = {}  # each seating (desks by seat) met -> its number, one for every layer: the canvas
 _NUMBERS = count()  # warmer's twin shares the canvas's route sets; a number is never given twice (after a clear)
 Z_LINKS, Z_MARKERS, Z_LABELS = 20.0, 21.0, 22.0
+FIRST = [k for batch in CHUNKS[:2] for group in batch for k in group]  # the variants a bounded link may try
 ORDER_STEP = 1e-4  # between a frame's path items of one kind (_path_item): a few hundred stay under 0.5 apart
 
 def _number(link: Link) -> float:
@@ -295,6 +300,7 @@ class LinkLayer:
         top = top if top is not None and top in on else -1  # question sent to all has none)
         marked = {i for i in drawn if i in labelled and links[i].label} | ({top} - {-1})
         crowd = len(desks) > CLEAR_OF_ALL  # then only the marked links are checked, against each other
+        bounded = len(desks) > BOUNDED  # then each tries only the first two batches of changes (BOUNDED)
         widths = [bucket_width(b, scale) for b in ([bucket(links[i].weight) for i in drawn] if buckets is None
                                                    else buckets)]
         to_hub = [(i, width) for i, width in zip(drawn, widths) if links[i].source != links[i].target
@@ -316,7 +322,12 @@ class LinkLayer:
             def __getitem__(self, part: slice | list[int]) -> list:  # a slice (the one chosen) or a batch's
                 alone = isinstance(part, slice) or not (self.asked and self.whole)  # positions
                 self.asked += not isinstance(part, slice)
-                if not crowd and self.made is None and alone:
+                if bounded and not isinstance(part, slice):  # its first ask makes both batches it may try at
+                    want = sorted(set(part) | set(FIRST))  # once (the second's then kept: link_geometry.routes)
+                    made = dict(zip(want, link_curves(self.link, desks, hub, header_h, gap,
+                                                      [VARIANTS[k] for k in want], self.width)))
+                    return [made[k] for k in part]
+                if (not crowd or bounded) and self.made is None and alone:
                     chosen = VARIANTS[part] if isinstance(part, slice) else [VARIANTS[k] for k in part]
                     return link_curves(self.link, desks, hub, header_h, gap, chosen, self.width)
                 if self.made is None:
@@ -335,7 +346,8 @@ class LinkLayer:
         seating = self._seating_of(desks)  # each link's curves are made from these (kept placings: link_routes)
         keys = [(seating, hub, header_h, gap, crowd, i == top, links[i].source, links[i].target, width)
                 for i, width in zip(drawn, widths)]
-        chosen = choose(defaults, variants, widths, order + light, checked, numbers, reorder, frozenset(light), keys)
+        short = frozenset(light) | (frozenset(order) if bounded else frozenset())  # (link_routes: `light`)
+        chosen = choose(defaults, variants, widths, order + light, checked, numbers, reorder, short, keys)
         return {i: VARIANTS[chosen[pos[i]]] for i in drawn}
 
     @classmethod
