@@ -30,3 +30,25 @@ def test_the_narration_says_what_negative_zero_is_where_the_board_shows_it(check
         assert (note in frame.narration) == shown, (f, frame.narration)
         seen.add(shown)
     assert seen == {True, False}  # the seed's sentences have askers of both kinds
+
+
+@pytest.mark.parametrize("sentence,lang", [("猫がマットの上に座った", "ja"), ("The cat sat on the mat", "en")])
+def test_a_chapter_slide_says_the_note_once(checkpoint, sentence, lang):
+    """review41 #2: a deck per chapter joins the FFN's steps, and both steps that show 「<0」 explain it; the slide
+    said it twice (and its caption ran out of room, 「これで第1層はおしまいです。」 cut to 「これ…」)."""
+    from classroom_gui.lesson.chapter_summary import summarised
+
+    trace = compute_run(checkpoint, sentence, mask="none").trace
+    timeline = timeline_for(trace.n_tokens, trace.config.n_layer)
+    last = max(i for i, b in enumerate(timeline.beats) if b.chapter == "ffn")
+    note = said(lang, "ffn.negative_zero").strip()
+    counts = set()
+    for f in range(trace.n_tokens):
+        sel = Selection(focus=f, lang=lang)
+        steps = [frame_at(trace, sel, timeline.beat_stop(i)).narration
+                 for i, b in enumerate(timeline.beats) if b.chapter == "ffn"]
+        slide = summarised(trace, sel, frame_at(trace, sel, timeline.beat_stop(last))).narration
+        assert slide.count(note) == (1 if any(note in s for s in steps) else 0), (f, slide)
+        counts.add(sum(note in s for s in steps))
+        assert slide.rstrip().endswith(steps[-1].rstrip()[-12:])  # the chapter's last sentence whole, at the end
+    assert 2 in counts  # an asker whose two steps both say it: the case this is about

@@ -8,6 +8,7 @@ summary.layers), worked from the same numbers its steps show.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -71,7 +72,23 @@ def _unled(trace: Trace, sel: Selection, frame: Frame) -> str:
 def _joined(trace: Trace, sel: Selection, timeline, chapter: str, upto: int) -> str:
     parts = [_unled(trace, sel, frame_at(trace, sel, timeline.beat_stop(i)))
              for i, beat in enumerate(timeline.beats[:upto + 1]) if beat.chapter == chapter]
-    return _join(sel, parts)
+    return _join(sel, _said_once(parts, "" if sel.lang == "ja" else " "))
+
+
+SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")  # after 「。」, or a full stop and its space ("0.33" stays)
+
+
+def _said_once(parts: list[str], space: str) -> list[str]:
+    """Each step's narration without the sentences an earlier step of the chapter already said (review41 #2: the
+    FFN's two steps each explain 「<0」, and its slide said it twice and cut its last sentence to 「これ…」)."""
+    seen: set[str] = set()
+    out = []
+    for part in parts:
+        sentences = [x for x in SENTENCE_END.split(part or "") if x]
+        kept = [x for x in sentences if x.strip() not in seen]
+        seen.update(x.strip() for x in sentences)
+        out.append(part if len(kept) == len(sentences) else space.join(kept))  # (a part said whole: as written)
+    return out
 
 
 def _join(sel: Selection, parts) -> str:

@@ -113,6 +113,7 @@ class HeatmapItem(CachedItem):
         self.area = QRectF()
         self.theme: Theme = palette.CLASSROOM
         self.least_px: float | None = None
+        self._names_rows: int | None = None  # a whole matrix's column names: 1 or 2 rows, 0 seat numbers (_grid)
 
     def set_heatmap(self, hm: Heatmap, rect: QRectF, theme: Theme, least_px: float | None = None) -> None:
         """Draw `hm` in `rect`. `least_px`: the board close-up's map (its type scaled to its cells, close_map) has its
@@ -201,9 +202,13 @@ class HeatmapItem(CachedItem):
         top = NAMES_TOP * sc if t <= LABELLED else 0.0
         margin = name_margin(self._widest(), r.width()) if top else 0.0  # the names' room
         side = min(r.width() - margin, r.height() - TITLE_H * sc - top)
-        if top and side > 4 and self.column_rows(side / t) == 2:  # the columns' names on two rows: a row's more room
-            top = 2 * NAMES_TOP * sc
-            side = min(r.width() - margin, r.height() - TITLE_H * sc - top)
+        self._names_rows = self.column_rows(side / t) if top and side > 4 else 1
+        if self._names_rows == 2:  # the columns' names on two rows: a row's more room, where the cells keep their
+            two = min(r.width() - margin, r.height() - TITLE_H * sc - 2 * top)  # numbers (review41 #1: 4:3 ja's
+            if self.numbered(two / t) or not self.numbered(side / t):  # step 23 lost all 49 to a second row)
+                top, side = 2 * top, two
+            else:  # else the seat numbers on one row, as the desks' tags number them
+                self._names_rows = 0
         if side <= 4:
             return None
         cell = side / t
@@ -264,7 +269,8 @@ class HeatmapItem(CachedItem):
         if not room:
             return []
         if row is None:  # a whole matrix: its names band is NAMES_TOP a row, right over the cells
-            rows = self.column_rows(cell)
+            rows = self._names_rows  # as _grid chose them for these cells
+            rows = self.column_rows(cell) if rows is None else min(rows, self.column_rows(cell))
             line = NAMES_TOP * self.theme.font_scale
             if rows == 0:
                 return [(QRectF(x0 + j * cell, y0 - line, cell, line), str(j + 1)) for j in range(t)]
