@@ -43,7 +43,7 @@ def forget_evened(trace) -> None:
     """The evened notebooks chapters 10 and 13 keep beside a trace (per layer and asker, and answer time's, on the
     trace of its rule) let go of, so that the next frames work them out."""
     for t in (trace, rules.under(trace, rules.ANSWER_RULE)):
-        for name in ("heads.evened", "answer.evened"):
+        for name in ("heads_evened", "answer_evened"):
             cache_of(t).pop(name, None)
 
 

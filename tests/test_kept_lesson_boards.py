@@ -14,7 +14,7 @@ from classroom_gui.lesson.whatif_state import edited
 from classroom_gui.model.sentence import compute_run
 from classroom_gui.model.whatif import Edit
 
-KEPT = ("heads.evened", "answer.evened")
+KEPT = ("heads_evened", "answer_evened")
 
 
 @pytest.fixture(scope="module")

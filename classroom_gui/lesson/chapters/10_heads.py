@@ -78,7 +78,7 @@ def residual(ctx, fr: Frame):
     p, layer = ctx.trace.params, ctx.sel.layer
     eps = ctx.trace.config.layer_norm_epsilon  # (kept per layer and asker: every frame of the step, ~1.5 ms for
     # GPT-2's 768 numbers written and evened at each number of decimals tried)
-    shown, worked, learned = kept_for(ctx.trace, "heads.evened", (layer, f), lambda: evened_notebook(
+    shown, worked, learned = kept_for(ctx.trace, "heads_evened", (layer, f), lambda: evened_notebook(
         L.resid_attn[f], eps, p[f"h.{layer}.ln_2.weight"][0], p[f"h.{layer}.ln_2.bias"][0], float(L.ln_2[f, 0]),
         first=evened_written(L.resid_attn.shape[1])))
     fr.board = [ctx.t("board.residual", name=ctx.q(f))]

@@ -86,7 +86,7 @@ def norm(ctx, fr: Frame):  # the final LayerNorm (ln_f) gets its own step before
     # with other numbers); a lesson told in turn has the same notebook there, and the same label
     again = ctx.sel.rule != RULE
     fr.board = [ctx.t("board.layer_rerun" if again else "board.layer", layer=tr.config.n_layer, name=ctx.q(last))]
-    shown, worked, learned = kept(tr, "answer.evened", lambda: evened_notebook(  # (kept: every frame of the step)
+    shown, worked, learned = kept(tr, "answer_evened", lambda: evened_notebook(  # (kept: every frame of the step)
         tr.layers[-1].output[last], tr.config.layer_norm_epsilon, tr.params["ln_f.weight"][0],
         tr.params["ln_f.bias"][0], float(tr.ln_f[last, 0]), first=0))  # (no evened number listed)
     fr.write_vector(*first_listed(shown))
