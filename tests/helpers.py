@@ -135,6 +135,18 @@ def quiz_model(checkpoint, sentence: str, lang: str = "ja", rule: str = "none", 
     return model
 
 
+def at_two_answers(model) -> None:
+    """`model` (quiz_model) moved to the quiz's first step with two questions and its first question asked."""
+    from classroom_gui.lesson.quiz_play import class_questions
+
+    by_step = {}
+    for q in class_questions(model.shown_trace(), model.sel):
+        by_step.setdefault(q.step, []).append(q)
+    step = next(s for s, qs in by_step.items() if len(qs) == 2)
+    model.player.jump(model.player.timeline.beat_stop(step - 2))
+    model.quiz_next()
+
+
 def to_step(model, step: int) -> None:
     """`model` at the stop of its lesson's step `step` (counted from 1)."""
     model.player.jump(model.player.timeline.beat_stop(step - 1))

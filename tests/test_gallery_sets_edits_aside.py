@@ -16,12 +16,18 @@ from whatif_window import two_edits
 GALLERY = Path(__file__).parent / "fixtures" / "examples.json"
 
 
-def test_an_example_says_the_edits_it_set_aside_and_undo_says_they_come_back(qtbot, tmp_path):
+def gallery_window(qtbot, tmp_path):
+    """A shown window on a small random model whose folder holds the gallery fixture."""
     ck = random_checkpoint(tmp_path / "ck", tokenizer=pieces_tokenizer(["dog", "ran", "to", "park"]))
     shutil.copy(GALLERY, tmp_path / "ck" / "examples.json")
     w = MainWindow(ck, settings.open_store(str(tmp_path / "settings.ini")))
     qtbot.addWidget(w)
     w.show()
+    return w
+
+
+def test_an_example_says_the_edits_it_set_aside_and_undo_says_they_come_back(qtbot, tmp_path):
+    w = gallery_window(qtbot, tmp_path)
     edits = two_edits(w, "ja")
     w.load_example(load_gallery(GALLERY)[1])
     assert w.model.whatif.edits == ()
@@ -38,11 +44,7 @@ def test_an_example_says_the_edits_it_set_aside_and_undo_says_they_come_back(qtb
 
 
 def test_an_example_opened_without_edits_says_only_where_it_starts(qtbot, tmp_path):
-    ck = random_checkpoint(tmp_path / "ck", tokenizer=pieces_tokenizer(["dog", "ran", "to", "park"]))
-    shutil.copy(GALLERY, tmp_path / "ck" / "examples.json")
-    w = MainWindow(ck, settings.open_store(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(w)
-    w.show()
+    w = gallery_window(qtbot, tmp_path)
     w.set_language("ja")
     w.load_example(load_gallery(GALLERY)[1])
     assert w.statusBar().currentMessage().endswith("Homeキーで最初に戻ります。")

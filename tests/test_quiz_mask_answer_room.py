@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
-from classroom_gui.lesson.quiz_play import class_questions
 from classroom_gui.scene.classroom import ClassroomScene
 from classroom_gui.scene.quiz import desk_heads
 from classroom_gui.scene.render import render_frame
-from helpers import quiz_model
+from helpers import at_two_answers, quiz_model
 
 MOST_LINES = 6  # the question's lines on an answered card that still read as phrases, not fragments
 
@@ -19,12 +18,7 @@ MOST_LINES = 6  # the question's lines on an answered card that still read as ph
 @pytest.mark.parametrize("canvas", [FOUR_THREE, WIDESCREEN], ids=["4:3", "16:9"])
 def test_both_mask_answers_keep_their_question_in_a_few_lines_off_every_name(qapp, checkpoint, canvas):
     model = quiz_model(checkpoint, "猫がマットの上に座った", "ja", focus=0, canvas=canvas)
-    by_step = {}
-    for q in class_questions(model.shown_trace(), model.sel):
-        by_step.setdefault(q.step, []).append(q)
-    step = next(s for s, qs in by_step.items() if len(qs) == 2)
-    model.player.jump(model.player.timeline.beat_stop(step - 2))
-    model.quiz_next()
+    at_two_answers(model)
     seen = 0
     for _ in range(4):
         frame = model.frame()

@@ -6,23 +6,17 @@ from __future__ import annotations
 import pytest
 
 from classroom_gui.lesson.canvas import FOUR_THREE, WIDESCREEN
-from classroom_gui.lesson.quiz_play import class_questions
 from classroom_gui.lesson.strings import WORD_JOINER, text
 from classroom_gui.scene.classroom import ClassroomScene
 from classroom_gui.scene.render import render_frame
-from helpers import quiz_model
+from helpers import at_two_answers, quiz_model
 
 
 @pytest.mark.parametrize("lang, sentence", [("ja", "猫がマットの上に座った"), ("en", "The cat sat on the mat")])
 @pytest.mark.parametrize("canvas", [FOUR_THREE, WIDESCREEN], ids=["4:3", "16:9"])
 def test_the_first_of_two_answers_says_the_other_comes_on_right(qapp, checkpoint, lang, sentence, canvas):
     model = quiz_model(checkpoint, sentence, lang, focus=0, canvas=canvas)
-    by_step = {}
-    for q in class_questions(model.shown_trace(), model.sel):
-        by_step.setdefault(q.step, []).append(q)
-    step = next(s for s, qs in by_step.items() if len(qs) == 2)
-    model.player.jump(model.player.timeline.beat_stop(step - 2))
-    model.quiz_next()
+    at_two_answers(model)
     assert model.quiz_choose(0)  # the first question answered: the second is asked
     assert model.quiz_choose(1)  # the second answered: the first answer is marked
     said = text(lang, "quiz.more_answer")
